@@ -1,0 +1,173 @@
+"""The questionnaire format: sections (profile, the six domains, adjacent topics) and questions."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from pydantic import Field, field_validator, model_validator
+
+from .common import DOMAINS, OrgType, StrictModel, Text
+from .conditions import Condition
+
+__all__ = [
+    "Choice",
+    "LevelDefinition",
+    "Question",
+    "QuestionType",
+    "Questionnaire",
+    "References",
+    "Section",
+    "SectionKind",
+]
+
+QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+CHOICE_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+
+
+class QuestionType(StrEnum):
+    yes_no = "yes_no"
+    single_choice = "single_choice"
+    multiple_choice = "multiple_choice"
+    percent = "percent"
+    integer = "integer"
+    date = "date"
+    text = "text"
+
+    @property
+    def numeric(self) -> bool:
+        return self in (QuestionType.percent, QuestionType.integer, QuestionType.date)
+
+
+class SectionKind(StrEnum):
+    profile = "profile"
+    domain = "domain"  # one of the six scored domains
+    adjacent = "adjacent"  # identity, e-prescription, governance, training: asked, not scored
+
+
+class References(StrictModel):
+    """Where a question or rule comes from: seed report IDs and official referential IDs."""
+
+    seed: list[str] = Field(default_factory=list)
+    referentials: list[str] = Field(default_factory=list)
+
+
+class Choice(StrictModel):
+    id: str
+    label: Text
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not CHOICE_ID.match(value):
+            raise ValueError(f"choice ID '{value}' must be lower case letters, digits and _")
+        return value
+
+
+class Question(StrictModel):
+    id: str
+    type: QuestionType
+    label: Text
+    help: Text
+    choices: list[Choice] = Field(default_factory=list)
+    unit: Text | None = None
+    min: float | None = None
+    max: float | None = None
+    allow_na: bool = False
+    applies_to: list[OrgType] = Field(default_factory=list)  # empty: every type
+    depends_on: Condition | None = None
+    references: References = Field(default_factory=References)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not QUESTION_ID.match(value):
+            raise ValueError(
+                f"question ID '{value}' must be dotted lower case, e.g. dmp.discharge_letter_share"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _choices_match_type(self) -> Question:
+        has_choices = self.type in (QuestionType.single_choice, QuestionType.multiple_choice)
+        if has_choices and len(self.choices) < 2:
+            raise ValueError(f"a {self.type.value} question needs at least two choices")
+        if not has_choices and self.choices:
+            raise ValueError(f"a {self.type.value} question takes no choices")
+        ids = [c.id for c in self.choices]
+        if len(set(ids)) != len(ids):
+            raise ValueError("choice IDs must be unique within a question")
+        return self
+
+    def choice_ids(self) -> list[str]:
+        if self.type is QuestionType.yes_no:
+            return ["yes", "no"]
+        return [c.id for c in self.choices]
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        if self.type is QuestionType.percent:
+            return (0 if self.min is None else self.min, 100 if self.max is None else self.max)
+        if self.type is QuestionType.integer:
+            return (0 if self.min is None else self.min, self.max)
+        return (self.min, self.max)
+
+
+class LevelDefinition(StrictModel):
+    """What maturity level N of a domain means (the gates that define it are rules)."""
+
+    level: int = Field(ge=1, le=5)
+    title: Text
+    description: Text
+
+
+class Section(StrictModel):
+    id: str
+    kind: SectionKind
+    title: Text
+    intro: Text | None = None
+    levels: list[LevelDefinition] = Field(default_factory=list)
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _kind_rules(self) -> Section:
+        if self.kind is SectionKind.domain:
+            if self.id not in DOMAINS:
+                raise ValueError(f"domain section '{self.id}' must be one of {', '.join(DOMAINS)}")
+            if [lv.level for lv in self.levels] != [1, 2, 3, 4, 5]:
+                raise ValueError("a domain section defines levels 1, 2, 3, 4 and 5, in order")
+        elif self.levels:
+            raise ValueError("only domain sections define maturity levels")
+        for q in self.questions:
+            if q.id.split(".")[0] != self.id:
+                raise ValueError(f"question '{q.id}' must start with its section ID '{self.id}.'")
+        return self
+
+
+class Questionnaire(StrictModel):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    version: str = Field(min_length=1)
+    title: Text
+    sections: list[Section] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_and_complete(self) -> Questionnaire:
+        seen: set[str] = set()
+        for section in self.sections:
+            for q in section.questions:
+                if q.id in seen:
+                    raise ValueError(f"question ID '{q.id}' is used twice")
+                seen.add(q.id)
+        domains = {s.id for s in self.sections if s.kind is SectionKind.domain}
+        missing = [d for d in DOMAINS if d not in domains]
+        if missing:
+            raise ValueError(f"missing domain sections: {', '.join(missing)}")
+        return self
+
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for s in self.sections for q in s.questions}
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+    def section_of(self, question_id: str) -> str:
+        return question_id.split(".")[0]

@@ -1,0 +1,153 @@
+"""The one result model. `--format json` is this model; text, CSV, HTML and PDF are rendered from it.
+
+Stable contract: fields are only ever added. `schema_version` changes if one is removed or renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .common import Severity, Text
+
+__all__ = [
+    "AdjacentResult",
+    "AnswerView",
+    "AssessmentResult",
+    "DomainResult",
+    "FindingResult",
+    "GateResult",
+    "GateStatus",
+    "LevelResult",
+    "OrganisationView",
+    "Overall",
+    "RESULT_SCHEMA_VERSION",
+]
+
+RESULT_SCHEMA_VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class GateStatus(StrEnum):
+    met = "met"
+    not_met = "not_met"
+    unknown = "unknown"  # hangs on unanswered questions
+    not_applicable = "not_applicable"  # org type excluded, or every question not applicable
+
+
+class AnswerView(_Model):
+    """An answer as the result shows it: `state` is answered, unknown or not_applicable."""
+
+    question_id: str
+    state: str
+    value: Any = None
+    comment: str | None = None
+    evidence: str | None = None
+
+
+class References(_Model):
+    seed: list[str]
+    referentials: list[str]
+
+
+class FindingResult(_Model):
+    rule_id: str
+    domain: str
+    severity: Severity
+    title: Text
+    rationale: Text
+    recommendation: Text
+    references: References
+    answers: list[AnswerView]
+
+
+class GateResult(_Model):
+    rule_id: str
+    level: int
+    weight: float
+    status: GateStatus
+    severity: Severity
+    title: Text
+    references: References
+    answers: list[AnswerView]
+
+
+class LevelResult(_Model):
+    level: int
+    title: Text
+    description: Text
+    reached: bool
+    gates: list[str]  # rule IDs of this level's gates
+    blocking: list[str]  # gates of levels 1..N that are not met (not_met or unknown)
+
+
+class DomainResult(_Model):
+    domain: str
+    title: Text
+    applicable: bool
+    level: int  # 0..5, cumulative gates
+    potential_level: int  # the level if every unknown answer turned out favourable
+    score: float  # 0..100: weighted share of gates met
+    score_max: float  # the score if every unknown answer turned out favourable
+    confidence: float  # 0..1: share of applicable questions answered
+    questions_applicable: int
+    questions_answered: int
+    levels: list[LevelResult]
+    gates: list[GateResult]
+    findings: list[FindingResult]
+
+
+class AdjacentResult(_Model):
+    """Sections that are asked but not scored (identity, e-prescription, governance, training)."""
+
+    section: str
+    title: Text
+    findings: list[FindingResult]
+
+
+class Overall(_Model):
+    index: float  # 0..100, domains weighted by the report's value axes
+    index_max: float
+    confidence: float
+    weights: dict[str, float]
+    findings_by_severity: dict[str, int]
+
+
+class OrganisationView(_Model):
+    name: str
+    finess: str
+    type: str
+    region: str
+    departement: str
+
+
+class AssessmentResult(_Model):
+    schema_version: int = RESULT_SCHEMA_VERSION
+    tool_version: str
+    engine: str
+    organisation: OrganisationView
+    assessment_date: dt.date
+    as_of: dt.date
+    questionnaire_id: str
+    questionnaire_version: str
+    rules_version: str
+    inputs_hash: str  # short hash of answers + rules: two reports with it came from the same inputs
+    overall: Overall
+    domains: list[DomainResult]
+    adjacent: list[AdjacentResult]
+    answers: list[AnswerView]
+    warnings: list[str]
+
+    def domain(self, name: str) -> DomainResult:
+        return next(d for d in self.domains if d.domain == name)
+
+    def all_findings(self) -> list[FindingResult]:
+        found = [f for d in self.domains for f in d.findings]
+        found += [f for a in self.adjacent for f in a.findings]
+        return found

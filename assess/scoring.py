@@ -1,0 +1,63 @@
+"""Gate statuses, cumulative maturity levels (as in HIMSS EMRAM) and 0–100 domain scores."""
+
+from __future__ import annotations
+
+from .compile import CompiledRule
+from .conditions import NA
+from .evaluate import F, Resolved, T, U, truth
+from .oracle import Case, rule_applies
+from .result import GateStatus
+
+__all__ = ["gate_status", "levels", "score"]
+
+MAX_LEVEL = 5
+
+
+def rule_truth(c: CompiledRule, case: Case, fired: set[str], status_of: dict[str, str]) -> str:
+    """T, F or U for one rule that the engine evaluated; U when unanswered questions decide."""
+    if c.rule.id in fired:
+        return T
+
+    def fired_truth(rid: str) -> str:
+        return T if rid in fired else (U if status_of.get(rid) == U else F)
+
+    return truth(c.node, case.resolved, fired_truth)
+
+
+def gate_status(c: CompiledRule, case: Case, fired: set[str], status_of: dict[str, str]) -> GateStatus:
+    if not rule_applies(c, case):
+        return GateStatus.not_applicable
+    if c.rule.id in fired:
+        return GateStatus.met
+    if c.questions and all(case.resolved.get(q, Resolved("u")).state == NA for q in c.questions):
+        return GateStatus.not_applicable
+    if rule_truth(c, case, fired, status_of) == U:
+        return GateStatus.unknown
+    return GateStatus.not_met
+
+
+def levels(gates: dict[str, tuple[int, GateStatus]], optimistic: bool = False) -> int:
+    """Highest level N such that levels 1..N have gates and every one is met (or not applicable)."""
+    passing = {GateStatus.met, GateStatus.not_applicable}
+    if optimistic:
+        passing.add(GateStatus.unknown)
+    reached = 0
+    for n in range(1, MAX_LEVEL + 1):
+        at_level = [s for lv, s in gates.values() if lv == n]
+        if not at_level or any(s not in passing for s in at_level):
+            break
+        reached = n
+    return reached
+
+
+def score(gates: dict[str, tuple[int, float, GateStatus]], optimistic: bool = False) -> float:
+    """Weighted share of gates met, each gate worth weight × level; not applicable drops out."""
+    earned = possible = 0.0
+    for level, weight, status in gates.values():
+        if status is GateStatus.not_applicable:
+            continue
+        points = weight * level
+        possible += points
+        if status is GateStatus.met or (optimistic and status is GateStatus.unknown):
+            earned += points
+    return round(100 * earned / possible, 1) if possible else 0.0
