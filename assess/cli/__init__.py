@@ -1,0 +1,47 @@
+"""The `assess` command line. The only place that prints, and the only place that exits.
+
+Exit codes: 0 ok; 1 invalid input (the message names the file, line or field and how to fix it);
+2 usage error; 3 some rows rejected (batch).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import AssessError
+from . import batch, core, questionnaire_cmd, report
+
+__all__ = ["cli", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="assess")
+def cli() -> None:
+    """Évaluer la maturité e-santé d'un établissement de santé français.
+
+    Assess the e-health readiness of a French health organisation: questionnaire, declarative
+    rules (report « E-santé : augmentons la dose ! » and 2024–2026 referentials), scores, reports.
+    """
+
+
+for _module in (core, report, questionnaire_cmd, batch):
+    _module.register(cli)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Interrompu. / Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except AssessError as exc:
+        click.echo(f"Erreur / Error: {type(exc).__name__}\n{exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,135 @@
+"""score, explain, validate, rules list|check, schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from ..answers import AnswersFile, load_answers
+from ..assessor import Assessor, EngineName
+from ..common import DOMAINS, Lang
+from ..questionnaire import Questionnaire
+from ..render.text import explain_text, score_text
+from ..result import AssessmentResult
+from ..rule import Rule
+from ..rule_examples import check_examples
+from .options import as_of_option, assessor, definitions_options, engine_option, lang_option, load
+
+__all__ = ["register"]
+
+_SCHEMAS = {"questionnaire": Questionnaire, "answers": AnswersFile, "rule": Rule, "result": AssessmentResult}
+_answers_arg = click.argument("answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+
+
+@click.command()
+@_answers_arg
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@as_of_option
+@lang_option
+@engine_option
+@definitions_options
+def score(
+    answers_file: Path, fmt: str, as_of: dt.date | None, lang: Lang, engine: EngineName,
+    rules_dir: Path | None, questionnaire_path: Path | None,
+) -> None:  # fmt: skip
+    """Score an answers file: level, score and findings per domain.
+
+    Noter un fichier de réponses : niveau, score et constats par domaine.
+    """
+    runner = assessor(rules_dir, questionnaire_path, engine)
+    answers = load_answers(answers_file, runner.defs.questionnaire)
+    result = runner.assess(answers, as_of)
+    if fmt == "json":
+        click.echo(result.model_dump_json(indent=2))
+    else:
+        click.echo(score_text(result, lang), nl=False)
+
+
+@click.command()
+@_answers_arg
+@click.option("--domain", type=click.Choice(DOMAINS), help="Un seul domaine / one domain only.")
+@as_of_option
+@lang_option
+@engine_option
+@definitions_options
+def explain(
+    answers_file: Path, domain: str | None, as_of: dt.date | None, lang: Lang, engine: EngineName,
+    rules_dir: Path | None, questionnaire_path: Path | None,
+) -> None:  # fmt: skip
+    """Show, for each level, which gates hold and which block, with the answers behind them.
+
+    Expliquer chaque niveau : conditions satisfaites ou bloquantes, et les réponses en cause.
+    """
+    runner = assessor(rules_dir, questionnaire_path, engine)
+    answers = load_answers(answers_file, runner.defs.questionnaire)
+    click.echo(explain_text(runner.assess(answers, as_of), lang, domain), nl=False)
+
+
+@click.command()
+@_answers_arg
+@definitions_options
+def validate(answers_file: Path, rules_dir: Path | None, questionnaire_path: Path | None) -> None:
+    """Check an answers file against the questionnaire; list every problem.
+
+    Vérifier un fichier de réponses ; toutes les erreurs sont listées.
+    """
+    defs = load(rules_dir, questionnaire_path)
+    answers = load_answers(answers_file, defs.questionnaire)
+    total = len(defs.questionnaire.questions())
+    click.echo(f"{answers_file}: OK — {len(answers.answers)}/{total} questions answered")
+
+
+@click.group()
+def rules() -> None:
+    """List and check rules. / Lister et vérifier les règles."""
+
+
+@rules.command("list")
+@click.option("--domain", help="Only this domain or section.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+@definitions_options
+def rules_list(domain: str | None, fmt: str, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None) -> None:
+    """One line per rule: ID, domain, kind, severity, title."""
+    defs = load(rules_dir, questionnaire_path)
+    chosen = sorted((r for r in defs.rules.values() if domain in (None, r.domain)), key=lambda r: (r.domain, r.id))
+    if fmt == "json":
+        click.echo(json.dumps([r.model_dump(mode="json", by_alias=True) for r in chosen], indent=2, ensure_ascii=False))
+        return
+    for r in chosen:
+        kind = f"gate L{r.gate.level}" if r.gate else "finding"
+        click.echo(f"{r.id:<14}{r.domain:<18}{kind:<9}{r.severity.value:<10}{r.title.get(lang)}")
+
+
+@rules.command("check")
+@definitions_options
+def rules_check(rules_dir: Path | None, questionnaire_path: Path | None) -> None:
+    """Validate every rule and run its examples on both engines.
+
+    Valider toutes les règles et exécuter leurs exemples sur les deux moteurs.
+    """
+    defs = load(rules_dir, questionnaire_path)
+    engines: list[EngineName] = ["durable", "python"]
+    run, failures = check_examples(Assessor(defs, e) for e in engines)
+    for failure in failures:
+        click.echo(str(failure), err=True)
+    if failures:
+        raise click.ClickException(f"{len(failures)} of {run} rule examples failed")
+    click.echo(f"{len(defs.rules)} rules OK, {run} examples passed on durable-rules and python (rules {defs.rules_version})")
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(sorted(_SCHEMAS)))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a file format. / Schéma JSON d'un format de fichier."""
+    click.echo(json.dumps(_SCHEMAS[kind].model_json_schema(by_alias=True), indent=2, ensure_ascii=False))
+
+
+def register(group: click.Group) -> None:
+    for command in (score, explain, validate, rules, schema):
+        group.add_command(command)
+
+

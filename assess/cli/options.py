@@ -1,0 +1,67 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..assessor import Assessor, EngineName
+from ..definitions import Definitions, load_definitions
+
+__all__ = ["as_of_option", "definitions_options", "lang_option", "load", "engine_option"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def definitions_options(fn: F) -> F:
+    fn = click.option(
+        "--rules-dir", type=click.Path(file_okay=False, path_type=Path),
+        help="Dossier de règles / rules directory (default: the packaged rules).",
+    )(fn)  # fmt: skip
+    fn = click.option(
+        "--questionnaire", "questionnaire_path", type=click.Path(dir_okay=False, path_type=Path),
+        help="Fichier questionnaire / questionnaire file (default: the packaged one).",
+    )(fn)  # fmt: skip
+    return fn
+
+
+def lang_option(fn: F) -> F:
+    return click.option(
+        "--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+        help="Langue de sortie / output language.",
+    )(fn)  # type: ignore[no-any-return]  # fmt: skip
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-06-30") from None
+
+
+def as_of_option(fn: F) -> F:
+    return click.option(
+        "--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
+        help="Juger à cette date (défaut : date d'évaluation) / judge as of this date (default: the assessment date).",
+    )(fn)  # type: ignore[no-any-return]  # fmt: skip
+
+
+def engine_option(fn: F) -> F:
+    return click.option(
+        "--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True,
+        help="durable-rules, or the plain-Python evaluator (same results).",
+    )(fn)  # type: ignore[no-any-return]  # fmt: skip
+
+
+def load(rules_dir: Path | None, questionnaire_path: Path | None) -> Definitions:
+    return load_definitions(rules_dir=rules_dir, questionnaire_path=questionnaire_path)
+
+
+def assessor(rules_dir: Path | None, questionnaire_path: Path | None, engine: EngineName = "durable") -> Assessor:
+    return Assessor(load(rules_dir, questionnaire_path), engine)

@@ -1,0 +1,96 @@
+"""Plain-text views of a result for the terminal: `assess score` and `assess explain`."""
+
+from __future__ import annotations
+
+from ..common import Lang
+from ..i18n import t
+from ..result import AnswerView, AssessmentResult, DomainResult, GateResult
+
+__all__ = ["explain_text", "score_text"]
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)} %"
+
+
+def _answer(a: AnswerView, lang: Lang) -> str:
+    if a.state == "unknown":
+        value = t("answer_unknown", lang)
+    elif a.state == "not_applicable":
+        value = t("answer_not_applicable", lang)
+    elif isinstance(a.value, list):
+        value = ", ".join(a.value) if a.value else "∅"
+    else:
+        value = str(a.value)
+    return f"{a.question_id} = {value}"
+
+
+def _header(result: AssessmentResult, lang: Lang) -> list[str]:
+    org = result.organisation
+    return [
+        f"{org.name} — FINESS {org.finess} — {org.type} — {t('assessed_on', lang)} {result.assessment_date.isoformat()}"
+        + (f" ({t('as_of', lang)} {result.as_of.isoformat()})" if result.as_of != result.assessment_date else ""),
+        f"{t('questionnaire', lang)} {result.questionnaire_id} v{result.questionnaire_version} · "
+        f"{t('rules', lang)} {result.rules_version} · {t('engine', lang)} {result.engine} · "
+        f"{t('inputs', lang)} {result.inputs_hash}",
+    ]
+
+
+def score_text(result: AssessmentResult, lang: Lang = "fr") -> str:
+    lines = _header(result, lang)
+    o = result.overall
+    index = f"{t('index', lang)} : {o.index:.1f} / 100" if lang == "fr" else f"{t('index', lang)}: {o.index:.1f} / 100"
+    if o.index_max > o.index:
+        index += f" ({t('up_to', lang, value=f'{o.index_max:.1f}')})"
+    lines += ["", f"{index} · {t('confidence', lang)} {_pct(o.confidence)}", ""]
+    lines.append(f"{t('domain', lang):<26}{t('level', lang):>8}{t('potential', lang):>11}{t('score', lang):>8}{t('confidence', lang):>12}")
+    for d in result.domains:
+        name = t(f"domain_{d.domain}", lang)
+        if not d.applicable:
+            lines.append(f"{name:<26}{t('not_applicable', lang):>39}")
+            continue
+        lines.append(f"{name:<26}{d.level:>6}/5{d.potential_level:>9}/5{d.score:>8.1f}{_pct(d.confidence):>12}")
+    findings = result.all_findings()
+    lines += ["", f"{t('findings', lang)} ({len(findings)})"]
+    if not findings:
+        lines.append(t("no_findings", lang))
+    for f in sorted(findings, key=lambda f: (list(o.findings_by_severity).index(f.severity.value), f.rule_id)):
+        lines.append(f"  [{t('severity_' + f.severity.value, lang).upper()}] {f.rule_id}  {f.title.get(lang)}")
+        lines.append(f"      → {f.recommendation.get(lang)}")
+    if result.warnings:
+        lines += ["", f"{t('warnings', lang)}:"] + [f"  - {w}" for w in result.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def _gate_line(g: GateResult, lang: Lang) -> list[str]:
+    mark = {"met": "✓", "not_met": "✗", "unknown": "?", "not_applicable": "–"}[g.status.value]
+    out = [f"    {mark} {g.rule_id}  {g.title.get(lang)} — {t('gate_' + g.status.value, lang)}"]
+    for a in g.answers:
+        out.append(f"        {_answer(a, lang)}")
+    return out
+
+
+def _domain_explain(d: DomainResult, lang: Lang) -> list[str]:
+    lines = [
+        f"{t('domain_' + d.domain, lang)} — {t('level', lang)} {d.level}/5 "
+        f"({t('potential', lang).lower()} {d.potential_level}/5) — {t('score', lang)} {d.score:.1f} "
+        f"— {t('confidence', lang)} {_pct(d.confidence)}"
+    ]
+    gates = {g.rule_id: g for g in d.gates}
+    for lv in d.levels:
+        state = t("reached", lang) if lv.reached else t("not_reached", lang)
+        lines.append(f"  {t('level', lang)} {lv.level} — {lv.title.get(lang)} — {state}")
+        if not lv.gates:
+            lines.append(f"    ({t('no_gates', lang)})")
+        for rid in lv.gates:
+            lines.extend(_gate_line(gates[rid], lang))
+    return lines
+
+
+def explain_text(result: AssessmentResult, lang: Lang = "fr", domain: str | None = None) -> str:
+    lines = _header(result, lang) + [""]
+    for d in result.domains:
+        if domain is None or d.domain == domain:
+            lines.extend(_domain_explain(d, lang))
+            lines.append("")
+    return "\n".join(lines)
