@@ -153,6 +153,8 @@ def _check_rule(
     for loc, atom in walk_atoms(rule.when, ("when",)):
         if isinstance(atom, FiredModel):
             other = rule_ids.get(atom.fired)
+            if other is None and atom.fired in rule_ids.get("", ""):
+                continue  # that rule's own file failed to load and is reported already
             if other is None:
                 problems.append(doc.problem((*loc, "fired"), f"unknown rule ID '{atom.fired}'"))
             elif other != rule.domain:
@@ -250,6 +252,7 @@ def load_definitions(
         sources[rule.id] = doc.name
     if questionnaire is not None:
         domain_of = {rid: r.domain for rid, r in rules.items()}
+        domain_of[""] = " ".join(p.stem for p in files)
         for rule, doc, path in parsed:
             problems.extend(_check_rule(rule, doc, path, questionnaire, catalog, domain_of))
     for rid in _cycles(rules):

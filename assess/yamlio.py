@@ -43,8 +43,11 @@ class Document:
         node: Any = self.data
         walked: list[str | int] = []
         line = self.lines.get((), None)
-        for part in loc:
+        parts = list(loc)
+        for i, part in enumerate(parts):
             if isinstance(node, dict) and part in node:
+                if _is_tag(node, part, parts[i + 1 :]):
+                    continue
                 node = node[part]
             elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
                 node = node[part]
@@ -57,6 +60,11 @@ class Document:
     def problem(self, loc: Iterable[str | int], message: str) -> Problem:
         line, name = self.locate(loc)
         return Problem(self.name, line, name, message)
+
+
+def _is_tag(node: dict[Any, Any], part: str | int, rest: list[str | int]) -> bool:
+    """A union tag (e.g. `q` for an atom) that pydantic puts in `loc` beside real keys."""
+    return not isinstance(node[part], dict | list) and bool(rest) and rest[0] in node
 
 
 def load_document(path: Path) -> Document:

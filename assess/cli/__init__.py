@@ -7,6 +7,7 @@ Exit codes: 0 ok; 1 invalid input (the message names the file, line or field and
 from __future__ import annotations
 
 import sys
+from typing import IO, Any
 
 import click
 
@@ -17,7 +18,24 @@ from . import batch, core, questionnaire_cmd, report
 __all__ = ["cli", "main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class AssessFailure(click.ClickException):
+    """An AssessError shown the CLI way: exit 1, every located problem on its own line."""
+
+    exit_code = 1
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"Erreur / Error: {self.message}", err=True)
+
+
+class AssessGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AssessError as exc:
+            raise AssessFailure(f"{type(exc).__name__}\n{exc}") from exc
+
+
+@click.group(cls=AssessGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="assess")
 def cli() -> None:
     """Évaluer la maturité e-santé d'un établissement de santé français.
@@ -42,6 +60,3 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except AssessError as exc:
-        click.echo(f"Erreur / Error: {type(exc).__name__}\n{exc}", err=True)
-        sys.exit(1)

@@ -43,7 +43,7 @@ def score_text(result: AssessmentResult, lang: Lang = "fr") -> str:
     if o.index_max > o.index:
         index += f" ({t('up_to', lang, value=f'{o.index_max:.1f}')})"
     lines += ["", f"{index} · {t('confidence', lang)} {_pct(o.confidence)}", ""]
-    lines.append(f"{t('domain', lang):<26}{t('level', lang):>8}{t('potential', lang):>11}{t('score', lang):>8}{t('confidence', lang):>12}")
+    lines.append(f"{t('domain', lang):<26}{t('level', lang):>8}{t('potential', lang):>11}{t('score', lang):>8}{t('confidence', lang).capitalize():>12}")
     for d in result.domains:
         name = t(f"domain_{d.domain}", lang)
         if not d.applicable:
