@@ -198,13 +198,14 @@ class Assessor:
         gates.sort(key=lambda g: (g.level, g.rule_id))
         by_level = {g.rule_id: (g.level, g.status) for g in gates}
         weighted = {g.rule_id: (g.level, g.weight, g.status) for g in gates}
+        reached = levels(by_level)
         level_results = []
         for lv in section.levels:
             below = [g for g in gates if g.level <= lv.level]
             level_results.append(
                 LevelResult(
                     level=lv.level, title=lv.title, description=lv.description,
-                    reached=levels(by_level) >= lv.level,
+                    reached=reached >= lv.level,
                     gates=[g.rule_id for g in gates if g.level == lv.level],
                     blocking=[g.rule_id for g in below if g.status in (GateStatus.not_met, GateStatus.unknown)],
                 )  # fmt: skip
@@ -215,7 +216,7 @@ class Assessor:
         applicable = any(g.status is not GateStatus.not_applicable for g in gates)
         return DomainResult(
             domain=name, title=section.title, applicable=applicable,
-            level=levels(by_level), potential_level=levels(by_level, optimistic=True),
+            level=reached, potential_level=levels(by_level, optimistic=True),
             score=score(weighted), score_max=score(weighted, optimistic=True),
             confidence=round(answered / len(applicable_q), 3) if applicable_q else 1.0,
             questions_applicable=len(applicable_q), questions_answered=answered,

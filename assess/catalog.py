@@ -44,6 +44,18 @@ class Referential(StrictModel):
     note: Text | None = None
 
 
+class PublicMeasure(StrictModel):
+    """A measure no organisation can act on, and why (it is addressed to public authorities)."""
+
+    id: str
+    reason: Text
+
+
+class PublicMeasuresFile(StrictModel):
+    schema_version: Literal[1]
+    measures: list[PublicMeasure]
+
+
 class ReferentialFile(StrictModel):
     schema_version: Literal[1]
     referentials: list[Referential]
@@ -53,6 +65,7 @@ class ReferentialFile(StrictModel):
 class Catalog:
     seed: dict[str, SeedItem] = field(default_factory=dict)
     referentials: dict[str, Referential] = field(default_factory=dict)
+    public_measures: dict[str, Text] = field(default_factory=dict)
 
     def measures(self) -> list[SeedItem]:
         return [s for s in self.seed.values() if s.kind == "measure"]
@@ -136,6 +149,29 @@ def load_catalog(references_dir: Path) -> Catalog:
                 catalog.referentials[ref.id] = ref
     except LoadFailure as exc:
         problems.append(exc.problem)
+    public_path = references_dir / "public-authority-measures.yaml"
+    if public_path.exists():
+        _load_public_measures(public_path, catalog, problems)
     if problems:
         raise DefinitionError(problems)
     return catalog
+
+
+def _load_public_measures(path: Path, catalog: Catalog, problems: list[Problem]) -> None:
+    try:
+        doc = load_document(path)
+    except LoadFailure as exc:
+        problems.append(exc.problem)
+        return
+    try:
+        parsed = PublicMeasuresFile.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(doc, exc))
+        return
+    for i, m in enumerate(parsed.measures):
+        item = catalog.seed.get(m.id)
+        if item is None or item.kind != "measure":
+            problems.append(doc.problem(("measures", i, "id"), f"'{m.id}' is not a measure of the seed catalog"))
+        elif item.actionability != "none":
+            problems.append(doc.problem(("measures", i, "id"), f"'{m.id}' is marked {item.actionability} in the catalog: an organisation can act on it, so a rule must cover it"))
+        catalog.public_measures[m.id] = m.reason

@@ -11,6 +11,7 @@ import click
 from ..answers import AnswersFile, load_answers
 from ..assessor import Assessor, EngineName
 from ..common import DOMAINS, Lang
+from ..coverage_report import coverage_report
 from ..questionnaire import Questionnaire
 from ..render.text import explain_text, score_text
 from ..result import AssessmentResult
@@ -119,6 +120,23 @@ def rules_check(rules_dir: Path | None, questionnaire_path: Path | None) -> None
     if failures:
         raise click.ClickException(f"{len(failures)} of {run} rule examples failed")
     click.echo(f"{len(defs.rules)} rules OK, {run} examples passed on durable-rules and python (rules {defs.rules_version})")
+
+
+@rules.command("coverage")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+@definitions_options
+def rules_coverage(fmt: str, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None) -> None:
+    """The report's barriers and proposals (with their measures) against the rules.
+
+    Matrice de couverture des freins et propositions du rapport par les règles.
+    """
+    defs = load(rules_dir, questionnaire_path)
+    report = coverage_report(defs)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.text(lang), nl=False)
 
 
 @click.command()
