@@ -176,6 +176,11 @@ def problems_from_validation(
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         problem = doc.problem(loc, message)
+        missing = loc[-1] if err["type"] == "missing" and loc else None
+        if isinstance(missing, str) and not problem.field.endswith(missing):
+            # A missing key is not in the document: name it after the parent that lacks it.
+            field = f"{problem.field}.{missing}" if problem.field else missing
+            problem = Problem(problem.file, problem.line, field, message)
         # A union reports one error per member; the first is enough for a person.
         problems.setdefault((problem.line, problem.field), problem)
     return list(problems.values())
