@@ -96,10 +96,16 @@ def _condition_kind(value: Any) -> str | None:
             if key in value:
                 return key
         return None
-    if isinstance(value, StrictModel):
-        return {AllModel: "all", AnyModel: "any", NotModel: "not", FiredModel: "fired"}.get(
-            type(value), "q"
-        )
+    if isinstance(value, AllModel):
+        return "all"
+    if isinstance(value, AnyModel):
+        return "any"
+    if isinstance(value, NotModel):
+        return "not"
+    if isinstance(value, FiredModel):
+        return "fired"
+    if isinstance(value, AtomModel):
+        return "q"
     return None
 
 

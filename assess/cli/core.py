@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import click
+from pydantic import BaseModel
 
 from ..answers import AnswersFile, load_answers
 from ..assessor import Assessor, EngineName
@@ -21,7 +22,7 @@ from .options import as_of_option, assessor, definitions_options, engine_option,
 
 __all__ = ["register"]
 
-_SCHEMAS = {"questionnaire": Questionnaire, "answers": AnswersFile, "rule": Rule, "result": AssessmentResult}
+_SCHEMAS: dict[str, type[BaseModel]] = {"questionnaire": Questionnaire, "answers": AnswersFile, "rule": Rule, "result": AssessmentResult}
 _answers_arg = click.argument("answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 
 

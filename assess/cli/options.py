@@ -33,7 +33,7 @@ def lang_option(fn: F) -> F:
     return click.option(
         "--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
         help="Langue de sortie / output language.",
-    )(fn)  # type: ignore[no-any-return]  # fmt: skip
+    )(fn)  # fmt: skip
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -49,14 +49,14 @@ def as_of_option(fn: F) -> F:
     return click.option(
         "--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
         help="Juger à cette date (défaut : date d'évaluation) / judge as of this date (default: the assessment date).",
-    )(fn)  # type: ignore[no-any-return]  # fmt: skip
+    )(fn)  # fmt: skip
 
 
 def engine_option(fn: F) -> F:
     return click.option(
         "--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True,
         help="durable-rules, or the plain-Python evaluator (same results).",
-    )(fn)  # type: ignore[no-any-return]  # fmt: skip
+    )(fn)  # fmt: skip
 
 
 def load(rules_dir: Path | None, questionnaire_path: Path | None) -> Definitions:
