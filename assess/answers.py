@@ -7,6 +7,7 @@ An answer is a value, `unknown` (the organisation does not know, counted as unan
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,8 @@ def _number(q: Question, raw: Any) -> int | float:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
         unit = "a percentage from 0 to 100" if q.type is QuestionType.percent else "a whole number"
         raise ValueError(f"expected {unit}; got {raw!r}")
+    if isinstance(raw, float) and not math.isfinite(raw):
+        raise ValueError(f"expected a finite number; got {raw!r}")
     if q.type is QuestionType.integer and isinstance(raw, float) and not raw.is_integer():
         raise ValueError(f"expected a whole number; got {raw!r}")
     value: int | float = int(raw) if q.type is QuestionType.integer else raw

@@ -22,6 +22,7 @@ __all__ = [
 ]
 
 QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+MAX_INTEGER = 1_000_000_000
 CHOICE_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 
 
@@ -108,7 +109,8 @@ class Question(StrictModel):
         if self.type is QuestionType.percent:
             return (0 if self.min is None else self.min, 100 if self.max is None else self.max)
         if self.type is QuestionType.integer:
-            return (0 if self.min is None else self.min, self.max)
+            # Bounded so that every accepted number is exact in the engine's JSON and C doubles.
+            return (0 if self.min is None else self.min, MAX_INTEGER if self.max is None else self.max)
         return (self.min, self.max)
 
 

@@ -24,6 +24,7 @@ def _value(q: Question) -> st.SearchStrategy[object]:
         low, high = q.bounds()
         lo = int(low or 0)
         hi = int(high) if high is not None else lo + 5000
+        hi = min(hi, lo + 100_000)
         ints = st.integers(lo, hi)
         # Values on and around typical thresholds are where comparisons go wrong.
         if t is QuestionType.percent:

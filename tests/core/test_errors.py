@@ -169,3 +169,17 @@ def test_cli_prints_problems_and_exits_1(tmp_path: Path):
         "Erreur / Error: AnswersError\n"
         f"{path}:2: organisation.type: Input should be 'chu', 'ch', 'clinique', 'esms', 'centre_sante' or 'editeur'\n"
     )
+
+
+def test_numbers_must_be_finite_and_bounded(mini_defs):
+    from assess.answers import parse_value
+
+    questions = mini_defs.questionnaire.questions()
+    with pytest.raises(ValueError, match=r"^expected a finite number; got nan$"):
+        parse_value(questions["dmp.letter_share"], float("nan"))
+    with pytest.raises(ValueError, match=r"^expected a value from 0 to 1000000000; got 10000000000$"):
+        parse_value(questions["org.beds"], 10**10)
+    with pytest.raises(ValueError, match=r"^expected a whole number; got 12.5$"):
+        parse_value(questions["org.beds"], 12.5)
+    with pytest.raises(ValueError, match=r"^expected a percentage from 0 to 100; got '45 %'$"):
+        parse_value(questions["dmp.letter_share"], "45 %")
