@@ -63,6 +63,8 @@ class CompiledDomain:
     derived: frozenset[str]  # rule IDs that other rules name with `fired`
     order: tuple[str, ...]  # rule IDs, dependencies first
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # multiple-choice questions
+    state_tested: frozenset[str] = frozenset()  # questions tested by answered/unanswered
+    uses_context: bool = False  # some rule depends on org type or dates
 
 
 def _literal_json(lit: Cmp | State, question: Question) -> list[dict[str, Any]]:
@@ -180,7 +182,13 @@ def compile_domain(defs: Definitions, domain: str) -> CompiledDomain:
         for q in all_q
         if questions[q].type is QuestionType.multiple_choice
     }
-    return CompiledDomain(domain, compiled, ruleset, all_q, derived, _order(compiled), choices)
+    state_tested = frozenset(
+        lit.q for c in compiled.values() for lit in literals(c.node) if isinstance(lit, State)
+    )
+    uses_context = any(c.needs_context for c in compiled.values())
+    return CompiledDomain(
+        domain, compiled, ruleset, all_q, derived, _order(compiled), choices, state_tested, uses_context
+    )
 
 
 def _lint(domain: str, ruleset: dict[str, Any]) -> list[Problem]:

@@ -36,7 +36,10 @@ class _Session:
             raise EngineError(f"durable-rules refused the '{domain.domain}' rule set: {exc}") from exc
 
     def run(self, facts: list[dict[str, Any]]) -> set[str]:
+        if not facts:
+            return set()  # nothing can match; and asserting an empty batch crashes the C extension
         payload = json.dumps([dict(f, sid=_SID) for f in facts])
+        derived: list[str] = []
         fired: set[str] = set()
         error: Exception | None = None
         try:
@@ -51,20 +54,27 @@ class _Session:
                 if error is None and rule_id not in fired:
                     fired.add(rule_id)
                     if rule_id in self.domain.derived:
+                        fact = json.dumps({"t": "r", "r": rule_id, "sid": _SID})
                         try:
-                            dre.assert_fact(self.handle, json.dumps({"t": "r", "r": rule_id, "sid": _SID}))
+                            dre.assert_fact(self.handle, fact)
+                            derived.append(fact)
                         except Exception as exc:
                             error = exc
                 message = dre.complete_and_start_action(self.handle, offset)
         except Exception as exc:
             error = exc
         finally:
-            remaining = json.loads(dre.get_facts(self.handle, _SID))
-            if remaining:
-                dre.retract_facts(self.handle, json.dumps(remaining))
+            self._empty(payload, derived)
         if error is not None:
             raise EngineError(f"durable-rules failed on domain '{self.domain.domain}': {error}") from error
         return fired
+
+    def _empty(self, _payload: str, _derived: list[str]) -> None:
+        """Retract every fact the engine kept. Retracting what it never stored (a fact that
+        matched no rule) crashes the C extension, so ask it rather than replay the payload."""
+        remaining = dre.get_facts(self.handle, _SID)
+        if remaining.strip() not in ("[]", ""):
+            dre.retract_facts(self.handle, remaining)
 
 
 class DurableEvaluator:
@@ -85,7 +95,10 @@ class DurableEvaluator:
             if session is None:
                 out[name] = set()
                 continue
-            facts = domain_facts(domain.questions, domain.choices, case.resolved, self.qtypes)
-            facts.append(context)
+            facts = domain_facts(
+                domain.questions, domain.choices, case.resolved, self.qtypes, domain.state_tested
+            )
+            if domain.uses_context:
+                facts.append(context)
             out[name] = session.run(facts)
         return out

@@ -15,6 +15,34 @@ from .questionnaire import Questionnaire, QuestionType
 __all__ = ["context_fact", "domain_facts", "resolve"]
 
 _UNANSWERED = Answer(UNKNOWN)
+_NOT_APPLICABLE = Resolved(NA)
+_UNKNOWN = Resolved(UNKNOWN)
+
+
+class _Plan:
+    """Applicability of every question, normalised once per questionnaire."""
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.items = [
+            (q.id, frozenset(q.applies_to), normalise(q.depends_on) if q.depends_on is not None else None)
+            for section in questionnaire.sections
+            for q in section.questions
+        ]
+
+
+_PLANS: dict[int, tuple[Questionnaire, _Plan]] = {}
+
+
+def _plan(questionnaire: Questionnaire) -> _Plan:
+    cached = _PLANS.get(id(questionnaire))
+    if cached is None or cached[0] is not questionnaire:
+        cached = (questionnaire, _Plan(questionnaire))
+        _PLANS[id(questionnaire)] = cached
+    return cached[1]
+
+
+def _never_fired(_rule: str) -> str:
+    return F
 
 
 def resolve(
@@ -25,18 +53,17 @@ def resolve(
 ) -> dict[str, Resolved]:
     """Every question's state. Questions that do not apply (type, depends_on) are NA."""
     resolved: dict[str, Resolved] = {}
-    for section in questionnaire.sections:
-        for q in section.questions:
-            answer = answers.get(q.id, _UNANSWERED)
-            hidden = bool(q.applies_to) and org_type not in q.applies_to
-            if not hidden and q.depends_on is not None:
-                hidden = truth(normalise(q.depends_on), resolved, lambda _r: F) == F
-            if hidden:
-                if answer.state == VALUE and warnings is not None:
-                    warnings.append(f"{q.id}: answer ignored, the question does not apply to this organisation")
-                resolved[q.id] = Resolved(NA)
-            else:
-                resolved[q.id] = Resolved(answer.state, answer.value)
+    for qid, applies_to, depends_on in _plan(questionnaire).items:
+        answer = answers.get(qid, _UNANSWERED)
+        hidden = bool(applies_to) and org_type not in applies_to
+        if not hidden and depends_on is not None:
+            hidden = truth(depends_on, resolved, _never_fired) == F
+        if hidden:
+            if answer.state == VALUE and warnings is not None:
+                warnings.append(f"{qid}: answer ignored, the question does not apply to this organisation")
+            resolved[qid] = _NOT_APPLICABLE
+        else:
+            resolved[qid] = Resolved(answer.state, answer.value)
     return resolved
 
 
@@ -49,11 +76,19 @@ def domain_facts(
     choices: dict[str, tuple[str, ...]],
     resolved: dict[str, Resolved],
     qtypes: dict[str, QuestionType],
+    state_tested: frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
-    """One fact per question the domain's rules test."""
+    """One fact per question the domain's rules test.
+
+    A question without a value only matters to `answered`/`unanswered` atoms: every comparison
+    requires a value. Its fact is left out unless `state_tested` names it, which saves the
+    engine work without changing what fires.
+    """
     facts: list[dict[str, Any]] = []
     for qid in questions:
-        r = resolved.get(qid, Resolved(UNKNOWN))
+        r = resolved.get(qid, _UNKNOWN)
+        if r.state != VALUE and qid not in state_tested:
+            continue
         fact: dict[str, Any] = {"t": "a", "q": qid, "s": r.state}
         if r.state == VALUE:
             if qid in choices:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .common import OrgType
 from .compile import CompiledDomain, CompiledRule
-from .evaluate import F, Resolved, T, truth
+from .evaluate import Resolved
+from .predicate import predicate
 
 __all__ = ["Case", "PythonEvaluator", "rule_applies"]
 
@@ -37,16 +38,17 @@ class PythonEvaluator:
 
     def __init__(self, domains: dict[str, CompiledDomain]) -> None:
         self.domains = domains
+        self.plans = {
+            name: [(rid, d.rules[rid], predicate(d.rules[rid].node)) for rid in d.order]
+            for name, d in domains.items()
+        }
 
     def fired(self, case: Case) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
-        for name, domain in self.domains.items():
+        for name, plan in self.plans.items():
             fired: set[str] = set()
-            for rid in domain.order:
-                c = domain.rules[rid]
-                if not rule_applies(c, case):
-                    continue
-                if truth(c.node, case.resolved, lambda r, f=fired: T if r in f else F) == T:  # type: ignore[misc]
+            for rid, c, test in plan:
+                if rule_applies(c, case) and test(case.resolved, fired):
                     fired.add(rid)
             out[name] = fired
         return out

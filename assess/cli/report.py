@@ -1,9 +1,76 @@
-"""Placeholder: filled in by its own issue."""
+"""report: the readiness report of one answers file, as PDF or HTML."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import click
+
+from ..answers import load_answers
+from ..assessor import EngineName
+from ..common import Lang
+from ..errors import display_path
+from ..render.brand import load_brand
+from ..render.report import ReportFormat, render_report, write_atomic
+from .options import as_of_option, assessor, definitions_options, engine_option, lang_option
+
+__all__ = ["register"]
+
+
+def _format(fmt: str | None, output: Path) -> ReportFormat:
+    if fmt == "html" or (fmt is None and output.suffix.lower() in (".html", ".htm")):
+        return "html"
+    return "pdf"
+
+
+@click.command()
+@click.argument(
+    "answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+    help="Fichier à écrire / file to write (report.pdf, report.html).",
+)  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["pdf", "html"]),
+    help="pdf ou html (défaut : selon l'extension de -o, sinon pdf) / default: from the -o extension, else pdf.",
+)  # fmt: skip
+@click.option(
+    "--brand", "brand_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Fichier de marque YAML (nom, logo, couleur, pied de page) / brand file.",
+)  # fmt: skip
+@click.option(
+    "--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Gabarits qui remplacent ou étendent ceux du paquet / templates overriding the packaged ones.",
+)  # fmt: skip
+@as_of_option
+@lang_option
+@engine_option
+@definitions_options
+def report(
+    answers_file: Path, output: Path, fmt: str | None, brand_file: Path | None, template_dir: Path | None,
+    as_of: dt.date | None, lang: Lang, engine: EngineName, rules_dir: Path | None, questionnaire_path: Path | None,
+) -> None:  # fmt: skip
+    """Write the readiness report: cover, summary and radar, domains, action plan, annexes.
+
+    Écrire le rapport de maturité : couverture, synthèse et radar, domaines, plan d'action, annexes.
+    """
+    brand = load_brand(brand_file) if brand_file else None
+    runner = assessor(rules_dir, questionnaire_path, engine)
+    answers = load_answers(answers_file, runner.defs.questionnaire)
+    result = runner.assess(answers, as_of)
+    data = render_report(
+        result,
+        runner.defs,
+        lang=lang,
+        fmt=_format(fmt, output),
+        brand=brand,
+        template_dir=template_dir,
+    )
+    write_atomic(output, data)
+    click.echo(display_path(output))
 
 
 def register(group: click.Group) -> None:
-    del group
+    group.add_command(report)

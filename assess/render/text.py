@@ -36,7 +36,8 @@ def _header(result: AssessmentResult, lang: Lang) -> list[str]:
     ]
 
 
-def score_text(result: AssessmentResult, lang: Lang = "fr") -> str:
+def score_text(result: AssessmentResult, lang: Lang = "fr", max_findings: int | None = None) -> str:
+    """Levels per domain and findings, most severe first; `max_findings` keeps only the first ones."""
     lines = _header(result, lang)
     o = result.overall
     index = f"{t('index', lang)} : {o.index:.1f} / 100" if lang == "fr" else f"{t('index', lang)}: {o.index:.1f} / 100"
@@ -54,9 +55,12 @@ def score_text(result: AssessmentResult, lang: Lang = "fr") -> str:
     lines += ["", f"{t('findings', lang)} ({len(findings)})"]
     if not findings:
         lines.append(t("no_findings", lang))
-    for f in sorted(findings, key=lambda f: (list(o.findings_by_severity).index(f.severity.value), f.rule_id)):
+    ordered = sorted(findings, key=lambda f: (list(o.findings_by_severity).index(f.severity.value), f.rule_id))
+    for f in ordered[:max_findings]:
         lines.append(f"  [{t('severity_' + f.severity.value, lang).upper()}] {f.rule_id}  {f.title.get(lang)}")
         lines.append(f"      → {f.recommendation.get(lang)}")
+    if max_findings is not None and len(ordered) > max_findings:
+        lines.append(f"  … {t('more_findings', lang, n=len(ordered) - max_findings)}")
     if result.warnings:
         lines += ["", f"{t('warnings', lang)}:"] + [f"  - {w}" for w in result.warnings]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,246 @@
+"""Everything the report templates print, prepared from one AssessmentResult.
+
+`report_context()` returns a plain dict; the templates only loop and print. User-provided text
+(organisation name, comments, evidence, brand name and footer) stays plain `str`, so Jinja2's
+autoescaping renders it as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..common import DOMAINS, Lang, OrgType
+from ..coverage import coverage
+from ..definitions import Definitions
+from ..i18n import MESSAGES
+from ..questionnaire import SectionKind
+from ..result import AssessmentResult, DomainResult
+from .brand import Brand
+from .plan import action_plan, next_steps, strengths, urgent
+from .radar import Axis, radar_svg
+from .views import AnswerRow, FindingRow, Formatter, GateRow, soft_wrap
+
+__all__ = ["DomainView", "report_context"]
+
+FONT_FAMILY = "Assess Sans"
+SHORT_NAME = 60
+
+
+@dataclass(frozen=True)
+class LevelRow:
+    level: int
+    title: str
+    description: str
+    reached: bool
+    gates: tuple[GateRow, ...]
+
+
+@dataclass(frozen=True)
+class DomainView:
+    id: str
+    anchor: str
+    title: str
+    applicable: bool
+    level: int
+    potential_level: int
+    score: str
+    score_max: str
+    show_score_max: bool
+    confidence: str
+    answered: str
+    level_title: str
+    level_description: str
+    why_title: str  # "" at level 5 or when not applicable
+    blocking: tuple[GateRow, ...]
+    findings: tuple[FindingRow, ...]
+    levels: tuple[LevelRow, ...]
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    title: str
+    depth: int
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _domain_view(d: DomainResult, fmt: Formatter) -> DomainView:
+    gates = {g.rule_id: g for g in d.gates}
+    reached = d.levels[d.level - 1] if d.level >= 1 else None
+    blocking: tuple[GateRow, ...] = ()
+    why = ""
+    if d.applicable and d.level < len(d.levels):
+        why = fmt.t("r_why_not_next", n=d.level + 1)
+        blocking = tuple(fmt.gate(gates[rid]) for rid in d.levels[d.level].blocking if rid in gates)
+    return DomainView(
+        id=d.domain, anchor=f"domain-{d.domain}", title=fmt.domain(d.domain), applicable=d.applicable,
+        level=d.level, potential_level=d.potential_level, score=fmt.num(d.score),
+        score_max=fmt.num(d.score_max), show_score_max=d.score_max > d.score,
+        confidence=fmt.pct(d.confidence), answered=f"{d.questions_answered}/{d.questions_applicable}",
+        level_title=reached.title.get(fmt.lang) if reached else fmt.t("r_level_zero"),
+        level_description=reached.description.get(fmt.lang) if reached else fmt.t("r_level_zero_desc"),
+        why_title=why, blocking=blocking,
+        findings=tuple(fmt.finding(f) for f in d.findings),
+        levels=tuple(
+            LevelRow(lv.level, lv.title.get(fmt.lang), lv.description.get(fmt.lang), lv.reached,
+                     tuple(fmt.gate(gates[rid]) for rid in lv.gates if rid in gates))
+            for lv in d.levels
+        ),
+    )  # fmt: skip
+
+
+def _answers_annex(
+    result: AssessmentResult, defs: Definitions, fmt: Formatter
+) -> list[dict[str, Any]]:
+    by_section: dict[str, list[AnswerRow]] = {}
+    for a in result.answers:
+        by_section.setdefault(defs.questionnaire.section_of(a.question_id), []).append(
+            fmt.answer(a)
+        )
+    return [
+        {"title": s.title.get(fmt.lang), "rows": by_section[s.id]}
+        for s in defs.questionnaire.sections
+        if s.id in by_section
+    ]
+
+
+def _coverage(defs: Definitions, fmt: Formatter) -> dict[str, Any]:
+    rows = coverage(defs)
+    uncovered: dict[str, list[str]] = {}
+    for r in rows:
+        if r.item.kind == "measure" and not r.covered and r.item.parent:
+            uncovered.setdefault(r.item.parent, []).append(r.item.id)
+    counts = {k: (sum(r.covered for r in rows if r.item.kind == k), sum(r.item.kind == k for r in rows))
+              for k in ("proposal", "measure", "barrier")}  # fmt: skip
+    return {
+        "summary": fmt.t(
+            "r_coverage_summary",
+            covered=counts["proposal"][0],
+            total=counts["proposal"][1],
+            measures=counts["measure"][0],
+            measures_total=counts["measure"][1],
+            barriers=counts["barrier"][0],
+            barriers_total=counts["barrier"][1],
+        ),  # fmt: skip
+        "rows": [
+            {
+                "id": r.item.id,
+                "kind": r.item.kind,
+                "kind_label": fmt.t(f"r_kind_{r.item.kind}"),
+                "title": r.item.title.get(fmt.lang),
+                "nested": r.item.parent is not None,
+                "rules": ", ".join(r.rules),
+                "via": ", ".join(r.via_children),
+                "covered": r.covered,
+                "uncovered_measures": ", ".join(uncovered.get(r.item.id, [])),
+            }  # fmt: skip
+            for r in rows
+            if r.item.kind != "measure"
+            or r.covered  # uncovered measures are listed on their proposal
+        ],
+    }
+
+
+def _sources(defs: Definitions, fmt: Formatter) -> list[dict[str, Any]]:
+    cited = {rid for r in defs.rules.values() for rid in r.references.referentials}
+    refs = sorted(defs.catalog.referentials.values(), key=lambda r: (r.date, r.id))
+    return [
+        {"id": r.id, "title": r.title.get(fmt.lang), "date": fmt.date(r.date), "source": r.source,
+         "cited": r.id in cited}
+        for r in refs
+    ]  # fmt: skip
+
+
+def _toc(
+    domains: list[DomainView], adjacent: list[dict[str, Any]], fmt: Formatter
+) -> list[TocEntry]:
+    toc = [TocEntry("summary", fmt.t("r_summary"), 1), TocEntry("domains", fmt.t("r_domains"), 1)]
+    toc += [TocEntry(d.anchor, d.title, 2) for d in domains]
+    if adjacent:
+        toc.append(TocEntry("cross-cutting", fmt.t("r_cross_cutting"), 2))
+    toc.append(TocEntry("action-plan", fmt.t("r_action_plan"), 1))
+    toc.append(TocEntry("annexes", fmt.t("r_annexes"), 1))
+    for key, anchor in (("r_annex_answers", "annex-answers"), ("r_annex_method", "annex-method"),
+                        ("r_annex_coverage", "annex-coverage"), ("r_annex_sources", "annex-sources")):  # fmt: skip
+        toc.append(TocEntry(anchor, fmt.t(key), 2))
+    return toc
+
+
+def _header(result: AssessmentResult, fmt: Formatter) -> dict[str, Any]:
+    org = result.organisation
+    try:
+        type_label = OrgType(org.type).label.get(fmt.lang)
+    except ValueError:
+        type_label = org.type
+    return {
+        "name": soft_wrap(org.name), "name_short": _shorten(org.name, SHORT_NAME), "name_long": len(org.name) > 120,
+        "finess": org.finess, "type": type_label, "region": f"{org.region} / {org.departement}",
+    }  # fmt: skip
+
+
+def _overall(result: AssessmentResult, fmt: Formatter) -> dict[str, Any]:
+    o = result.overall
+    return {
+        "index": fmt.num(o.index), "index_max": fmt.num(o.index_max), "show_max": o.index_max > o.index,
+        "up_to": fmt.t("up_to", value=fmt.num(o.index_max)), "confidence": fmt.pct(o.confidence),
+        "by_severity": [{"key": k, "label": fmt.severity(k), "count": n} for k, n in o.findings_by_severity.items()],
+        "weights": [{"title": fmt.domain(d), "weight": fmt.pct(o.weights.get(d, 0.0))} for d in DOMAINS],
+    }  # fmt: skip
+
+
+def _tint(color: str, keep: float) -> str:
+    """`color` (#RRGGBB) mixed with white, keeping `keep` of it."""
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * keep):02X}" for c in rgb)
+
+
+def report_context(
+    result: AssessmentResult, defs: Definitions, lang: Lang, brand: Brand
+) -> dict[str, Any]:
+    fmt = Formatter(lang, defs)
+    domains = [_domain_view(d, fmt) for d in result.domains]
+    sections = {s.id: s for s in defs.questionnaire.sections if s.kind is SectionKind.adjacent}
+    adjacent = [
+        {"title": sections[a.section].title.get(lang) if a.section in sections else a.title.get(lang),
+         "findings": [fmt.finding(f) for f in a.findings]}
+        for a in result.adjacent if a.findings
+    ]  # fmt: skip
+    plan = action_plan(result, fmt)
+    axes = [Axis(fmt.domain(d.domain), d.level, d.applicable) for d in result.domains]
+    return {
+        "lang": lang,
+        "colon": "\u202f:" if lang == "fr" else ":",
+        "L": {key: text.get(lang) for key, text in MESSAGES.items()},
+        "org": _header(result, fmt),
+        "assessment_date": fmt.date(result.assessment_date),
+        "as_of": fmt.date(result.as_of) if result.as_of != result.assessment_date else "",
+        "questionnaire": f"{result.questionnaire_id} v{result.questionnaire_version}",
+        "rules_version": result.rules_version,
+        "inputs_hash": result.inputs_hash,
+        "tool": f"assess {result.tool_version} · {result.engine}",
+        "brand": brand,
+        "palette": {
+            "primary": brand.primary_color,
+            "tint": _tint(brand.primary_color, 0.12),
+            "soft": _tint(brand.primary_color, 0.35),
+        },
+        "font_family": FONT_FAMILY,
+        "overall": _overall(result, fmt),
+        "radar": radar_svg(axes, brand.primary_color, FONT_FAMILY),
+        "strengths": strengths(result, fmt),
+        "urgent": urgent(plan),
+        "domains": domains,
+        "adjacent": adjacent,
+        "plan": plan,
+        "next_steps": next_steps(result, fmt),
+        "answers": _answers_annex(result, defs, fmt),
+        "coverage": _coverage(defs, fmt),
+        "source_report": fmt.t("r_source_report"),
+        "sources": _sources(defs, fmt),
+        "toc": _toc(domains, adjacent, fmt),
+        "warnings": result.warnings,
+    }
