@@ -42,13 +42,20 @@ class PythonEvaluator:
             name: [(rid, d.rules[rid], predicate(d.rules[rid].node)) for rid in d.order]
             for name, d in domains.items()
         }
+        self._applying: dict[tuple[OrgType, dt.date], set[str]] = {}
 
     def fired(self, case: Case) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
+        key = (case.org_type, case.as_of)
+        applying = self._applying.get(key)
+        if applying is None:
+            applying = {rid for plan in self.plans.values() for rid, c, _ in plan if rule_applies(c, case)}
+            if len(self._applying) < 256:
+                self._applying[key] = applying
         for name, plan in self.plans.items():
             fired: set[str] = set()
-            for rid, c, test in plan:
-                if rule_applies(c, case) and test(case.resolved, fired):
+            for rid, _c, test in plan:
+                if rid in applying and test(case.resolved, fired):
                     fired.add(rid)
             out[name] = fired
         return out

@@ -1,9 +1,175 @@
-"""Placeholder: filled in by its own issue."""
+"""batch, template-csv: ARS scoring of many organisations from one CSV or XLSX export."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import click
+
+from ..assessor import EngineName
+from ..batch.render import write_summary
+from ..batch.run import BatchOptions, BatchReport, Progress, run_batch
+from ..batch.template import write_template
+from ..common import Lang
+from .options import as_of_option, definitions_options, engine_option, lang_option, load
+
+__all__ = ["register"]
+
+EXIT_REJECTED = 3
+_file = click.Path(dir_okay=False, path_type=Path)
+
+
+@contextmanager
+def _progress() -> Iterator[Progress | None]:
+    """A rich progress bar on stderr with rows/s and ETA, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import Progress as Bar
+
+    start = time.monotonic()
+    with Bar(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f} %"),
+        TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("notation / scoring", total=None)
+
+        def update(position: int, size: int, rows: int) -> None:
+            rate = rows / max(time.monotonic() - start, 1e-6)
+            bar.update(
+                task,
+                completed=position,
+                total=size or None,
+                description=f"{rows} lignes / rows · {rate:,.0f} /s",
+            )
+
+        yield update
+
+
+def _print_report(report: BatchReport, errors_file: Path | None) -> None:
+    echo = click.echo
+    echo(f"Entrée / input: {report.source}", err=True)
+    for warning in report.warnings:
+        echo(f"Avertissement / warning: {warning}", err=True)
+    if report.blank_lines:
+        echo(f"{report.blank_lines} lignes vides ignorées / blank lines skipped", err=True)
+    if errors_file is None and report.errors:
+        for rejected, problem in report.errors:
+            column = f" [{problem.column}]" if problem.column else ""
+            value = f" « {problem.value} »" if problem.value else ""
+            echo(f"ligne / row {rejected.row}{column}{value}: {problem.message}", err=True)
+        if report.rejected > len({r.row for r, _ in report.errors}):
+            echo(
+                "… utiliser --errors FICHIER pour la liste complète / use --errors FILE for the full list",
+                err=True,
+            )
+    if report.crashes:
+        echo(
+            f"{report.crashes} lignes ont fait planter un processus et sont rejetées / rows crashed a worker and were rejected",
+            err=True,
+        )
+    for failure in report.report_errors[:20]:
+        echo(f"Rapport non produit / report not rendered: {failure}", err=True)
+    echo(
+        f"{report.read} lignes lues, {report.scored} notées, {report.rejected} rejetées / "
+        f"{report.read} rows read, {report.scored} scored, {report.rejected} rejected",
+        err=True,
+    )
+
+
+@click.command()
+@click.argument(
+    "input_file", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o", "--output", type=_file, help="Résultats / results file (default: standard output)."
+)
+@click.option(
+    "--errors",
+    "errors_file",
+    type=_file,
+    help="Fichier des lignes rejetées / rejected rows file (CSV).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Correspondance colonnes et valeurs / column and value mapping (YAML or JSON).")  # fmt: skip
+@click.option(
+    "--encoding", help="Forcer l'encodage / force the input encoding (default: detected)."
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV pour Excel français : « ; », BOM UTF-8, virgule décimale / for French Excel.",
+)
+@click.option(
+    "--summary",
+    "summary_path",
+    type=_file,
+    help="Synthèse régionale / regional summary (.pdf, .html or .json).",
+)
+@click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Un rapport PDF par organisation / one PDF report per organisation (FINESS.pdf).")  # fmt: skip
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processus de notation / worker processes (default: number of cores).")  # fmt: skip
+@as_of_option
+@lang_option
+@engine_option
+@definitions_options
+def batch(
+    input_file: Path, output: Path | None, errors_file: Path | None, fmt: str,
+    mapping: Path | None, encoding: str | None, excel: bool, summary_path: Path | None,
+    reports_dir: Path | None, jobs: int | None, as_of: dt.date | None, lang: Lang, engine: EngineName,
+    rules_dir: Path | None, questionnaire_path: Path | None,
+) -> None:  # fmt: skip
+    """Score every organisation of a CSV or XLSX export; reject bad rows with their reason.
+
+    Noter toutes les organisations d'un export CSV ou XLSX ; les lignes invalides sont rejetées
+    avec leur motif. Exit codes: 0 all rows scored, 3 some rows rejected, 1 unusable input.
+    """
+    options = BatchOptions(
+        input=input_file, output=output, errors=errors_file, fmt="json" if fmt == "json" else "csv",
+        mapping=mapping, encoding=encoding, jobs=jobs or os.cpu_count() or 1, as_of=as_of,
+        engine=engine, rules_dir=rules_dir, questionnaire_path=questionnaire_path, excel=excel,
+        reports_dir=reports_dir, lang=lang,
+    )  # fmt: skip
+    with _progress() as progress:
+        report = run_batch(options, progress)
+    _print_report(report, errors_file)
+    if summary_path is not None and report.summary is not None:
+        write_summary(summary_path, report.summary, lang)
+    if report.rejected:
+        # SystemExit, not ctx.exit(): `assess.cli.main` runs click with standalone_mode=False,
+        # where ctx.exit(3) would only be returned and lost.
+        sys.exit(EXIT_REJECTED)
+
+
+@click.command("template-csv")
+@click.option("-o", "--output", type=_file, default=Path("template.csv"), show_default=True)
+@click.option("--excel", is_flag=True, help="« ; » et BOM UTF-8 pour Excel / for French Excel.")
+@lang_option
+@definitions_options
+def template_csv(
+    output: Path, excel: bool, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None
+) -> None:
+    """Write the collection CSV (one column per question ID) and its data dictionary.
+
+    Écrire le modèle CSV de collecte (une colonne par question) et son dictionnaire de données.
+    """
+    defs = load(rules_dir, questionnaire_path)
+    dictionary = write_template(defs.questionnaire, output, lang, excel)
+    click.echo(f"{output}: {len(defs.questionnaire.questions())} questions · {dictionary}")
 
 
 def register(group: click.Group) -> None:
-    del group
+    for command in (batch, template_csv):
+        group.add_command(command)

@@ -1,9 +1,231 @@
-"""Placeholder: filled in by its own issue."""
+"""questionnaire: the interactive, resumable questionnaire for the people who answer it."""
 
 from __future__ import annotations
 
+import datetime as dt
+import shlex
+import sys
+from pathlib import Path
+
 import click
+
+from ..answers import load_answers
+from ..assessor import EngineName
+from ..common import Lang
+from ..errors import AssessError, display_path
+from ..i18n import t
+from ..interview import Draft, Interview, load_draft, new_draft
+from ..interview.parse import yes_no
+from ..questionnaire import Questionnaire, SectionKind
+from ..render.text import score_text
+from .options import assessor, definitions_options, engine_option, lang_option
+
+__all__ = ["register"]
+
+DEFAULT_OUTPUT = Path("answers.yaml")
+TOP_FINDINGS = 5  # the end summary shows the most severe findings; `assess score` lists them all
+_STOP = (click.Abort, KeyboardInterrupt, EOFError)
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-06-30"
+        ) from None
+
+
+def _ask(prompt: str) -> str:
+    """One line from the user; click turns Ctrl-C and Ctrl-D (or the end of piped input) into Abort."""
+    line = click.prompt(prompt, default="", show_default=False, prompt_suffix="")
+    if click.termui.visible_prompt_func is input and not sys.stdin.isatty():
+        click.echo(line)  # piped input is not echoed by a terminal: keep the transcript readable
+    return line
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"Fichier de réponses à créer / answers file to create (default: {DEFAULT_OUTPUT}).",
+)
+@click.option(
+    "--resume",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Reprendre ce fichier à la première question sans réponse / resume this file.",
+)
+@click.option(
+    "--domain",
+    metavar="DOMAIN",
+    help="Une seule section (et le profil s'il manque) / one section only (plus the profile if missing).",
+)
+@click.option(
+    "--date",
+    "assessment_date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Date d'évaluation (défaut : aujourd'hui) / assessment date (default: today).",
+)
+@lang_option
+@engine_option
+@definitions_options
+@click.pass_context
+def questionnaire(
+    ctx: click.Context, output: Path | None, resume: Path | None, domain: str | None,
+    assessment_date: dt.date | None, lang: Lang, engine: EngineName, rules_dir: Path | None,
+    questionnaire_path: Path | None,
+) -> None:  # fmt: skip
+    """Answer the questionnaire interactively; every answer is saved at once.
+
+    Répondre au questionnaire, question par question ; chaque réponse est enregistrée aussitôt.
+    Touches : ? aide · < retour · s passer · na non applicable. Ctrl-C pour interrompre,
+    puis `assess questionnaire --resume FICHIER` pour reprendre.
+    """
+    runner = assessor(rules_dir, questionnaire_path, engine)
+    defs = runner.defs
+    _check_domain(defs.questionnaire, domain, lang)
+    path, draft = _open(defs.questionnaire, output, resume, assessment_date, lang)
+    _banner(defs.questionnaire, path, draft, resume is not None, lang)
+    interview = Interview(
+        defs.questionnaire, defs.catalog, draft, path, lang, _ask, click.echo, domain
+    )
+    try:
+        interview.save()  # the file exists from the start, so even an early stop can be resumed
+        interview.run()
+    except _STOP:
+        click.echo()
+        command = _resume_command(path, domain, lang, rules_dir, questionnaire_path)
+        click.echo(
+            t(
+                "iv_interrupted",
+                lang,
+                answered=draft.answered(),
+                path=display_path(path),
+                command=command,
+            ),
+            err=True,
+        )
+        # not ctx.exit(1): `assess.cli.main()` runs click with standalone_mode=False, which
+        # turns ctx.exit codes into a return value that is then dropped (exit status 0)
+        raise SystemExit(1) from None
+    name = display_path(path)
+    if domain is None:
+        click.echo("\n" + t("iv_done", lang, answered=draft.answered(), path=name))
+    else:
+        section = interview.flow.section_title(domain, lang)
+        click.echo("\n" + t("iv_domain_done", lang, section=section, path=name))
+    result = runner.assess(load_answers(path, defs.questionnaire))
+    summary = score_text(result, lang, max_findings=TOP_FINDINGS)
+    click.echo("\n" + summary + "\n" + t("iv_details", lang, path=shlex.quote(name)))
+    _offer_report(ctx, path, lang, rules_dir, questionnaire_path)
+
+
+def _check_domain(questionnaire: Questionnaire, domain: str | None, lang: Lang) -> None:
+    sections = [s.id for s in questionnaire.sections if s.kind is not SectionKind.profile]
+    if domain is not None and domain not in sections:
+        message = t("iv_unknown_domain", lang, domain=domain, choices=", ".join(sections))
+        raise click.BadParameter(message, param_hint="'--domain'")
+
+
+def _open(
+    questionnaire: Questionnaire, output: Path | None, resume: Path | None,
+    assessment_date: dt.date | None, lang: Lang,
+) -> tuple[Path, Draft]:  # fmt: skip
+    if resume is not None:
+        draft, warnings = load_draft(resume, questionnaire, lang)
+        for warning in warnings:
+            click.echo(warning, err=True)
+        if assessment_date is not None:
+            draft.assessment_date = assessment_date
+        return output or resume, draft
+    path = output or DEFAULT_OUTPUT
+    if path.exists():
+        raise click.ClickException(t("iv_file_exists", lang, path=shlex.quote(display_path(path))))
+    return path, new_draft(questionnaire, assessment_date or dt.date.today())
+
+
+def _banner(
+    questionnaire: Questionnaire, path: Path, draft: Draft, resumed: bool, lang: Lang
+) -> None:
+    q = questionnaire
+    click.echo(t("iv_welcome", lang, title=q.title.get(lang), id=q.id, version=q.version))
+    click.echo(t("iv_saved_to", lang, path=display_path(path)))
+    click.echo(t("iv_keys_intro", lang))
+    if resumed:
+        click.echo(t("iv_resuming", lang, path=display_path(path), answered=draft.answered()))
+
+
+def _resume_command(
+    path: Path,
+    domain: str | None,
+    lang: Lang,
+    rules_dir: Path | None,
+    questionnaire_path: Path | None,
+) -> str:
+    words = ["assess", "questionnaire", "--resume", display_path(path)]
+    if domain is not None:
+        words += ["--domain", domain]
+    if lang != "fr":
+        words += ["--lang", lang]
+    if questionnaire_path is not None:
+        words += ["--questionnaire", str(questionnaire_path)]
+    if rules_dir is not None:
+        words += ["--rules-dir", str(rules_dir)]
+    return shlex.join(words)
+
+
+def _offer_report(
+    ctx: click.Context,
+    path: Path,
+    lang: Lang,
+    rules_dir: Path | None,
+    questionnaire_path: Path | None,
+) -> None:
+    """If an `assess report` command is registered, offer to write the PDF (default no if piped)."""
+    root = ctx.find_root()
+    report = (
+        root.command.get_command(root, "report") if isinstance(root.command, click.Group) else None
+    )
+    if report is None:
+        return
+    pdf = path.with_suffix(".pdf")
+    if not _confirm(t("iv_offer_pdf", lang, path=display_path(pdf)), sys.stdin.isatty(), lang):
+        return
+    options = {opt for param in report.params for opt in param.opts}
+    args = [str(path)]
+    for flag, value in (
+        ("-o", pdf),
+        ("--lang", lang),
+        ("--rules-dir", rules_dir),
+        ("--questionnaire", questionnaire_path),
+    ):
+        if value is not None and flag in options:
+            args += [flag, str(value)]
+    try:
+        with report.make_context("report", args, parent=root) as sub:
+            report.invoke(sub)
+    except (click.ClickException, AssessError) as exc:
+        click.echo(t("iv_pdf_failed", lang, error=exc), err=True)
+        raise SystemExit(1) from None
+
+
+def _confirm(question: str, default: bool, lang: Lang) -> bool:
+    suffix = t("iv_yes_no_default_yes" if default else "iv_yes_no_default_no", lang)
+    while True:
+        try:
+            raw = _ask(question + suffix)
+        except _STOP:
+            click.echo()
+            return False
+        answer = yes_no(raw) if raw.strip() else default
+        if answer is not None:
+            return answer
+        click.echo(t("iv_invalid", lang, raw=raw.strip(), what=t("iv_what_yes_no", lang)))
 
 
 def register(group: click.Group) -> None:
-    del group
+    group.add_command(questionnaire)

@@ -1,0 +1,263 @@
+"""Worker processes: each one loads the definitions and builds its Assessor once (the pool
+initializer), then parses and scores chunks of raw rows.
+
+A worker is also the crash boundary for the rules engine's C code. When a worker dies (the pool
+breaks), the chunks in flight are re-run in a fresh one-worker pool: a chunk that breaks again is
+re-run row by row, and only the row that crashes is rejected. Chunks are submitted in order and at
+most `inflight` of them wait at any time, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..assessor import Assessor, EngineName
+from ..common import Lang
+from ..definitions import load_definitions
+from ..errors import EngineError
+from ..result import AssessmentResult
+from .mapping import ColumnPlan
+from .reader import RawRow
+from .rows import CellProblem, RowParser
+from .writer import evaluation_record
+
+__all__ = ["CRASH_ENV", "ChunkRunner", "Outcome", "Rejected", "Scored", "WorkerConfig"]
+
+# Test-only hook, read in the worker: a FINESS cell value whose row makes the worker crash
+# natively (SIGSEGV), or exit abruptly with "FINESS:exit".
+CRASH_ENV = "ASSESS_BATCH_TEST_CRASH"
+CRASH_MESSAGE = (
+    "le processus de notation s'est arrêté brutalement sur cette ligne (plantage du moteur de règles) ; "
+    "ligne non notée / the scoring worker crashed on this row (rules engine crash); row not scored"
+)
+_MAX_CONSECUTIVE_CRASHES = 5
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    rules_dir: Path | None
+    questionnaire_path: Path | None
+    references_dir: Path | None
+    engine: EngineName
+    plan: ColumnPlan
+    strict_width: bool = True
+    as_of: dt.date | None = None
+    default_date: dt.date | None = None
+    reports_dir: Path | None = None  # per-organisation PDF reports, rendered in the workers
+    lang: Lang = "fr"
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    row: int
+    line: int
+    record: dict[str, Any]
+    findings: tuple[str, ...]  # every finding's rule ID, for the regional summary
+    report: Path | None = None  # the rendered PDF, still under a temporary name
+    report_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    row: int
+    line: int
+    finess: str
+    problems: tuple[CellProblem, ...]
+
+
+Outcome = Scored | Rejected
+
+
+class Worker:
+    """What one process needs to score rows; also usable in-process."""
+
+    def __init__(self, config: WorkerConfig) -> None:
+        defs = load_definitions(config.rules_dir, config.questionnaire_path, config.references_dir)
+        self.defs = defs
+        self.config = config
+        self.assessor = Assessor(defs, config.engine)
+        self.versions = (defs.questionnaire.version, defs.rules_version)
+        self.parser = RowParser(
+            defs.questionnaire, config.plan, config.strict_width, config.default_date
+        )
+        self.as_of = config.as_of
+        self.finess_index = next((i for i, c in config.plan.targets if c == "finess"), None)
+        self.crash_on = os.environ.get(CRASH_ENV, "")
+
+    def finess(self, raw: RawRow) -> str:
+        i = self.finess_index
+        return str(raw.cells[i]).strip() if i is not None and i < len(raw.cells) else ""
+
+    def score(self, raw: RawRow) -> Outcome:
+        if self.crash_on:
+            self._maybe_crash(raw)
+        if raw.problem is not None:
+            return Rejected(raw.row, raw.line, "", (CellProblem("", "", raw.problem),))
+        try:
+            parsed = self.parser.parse(raw)
+            if isinstance(parsed, list):
+                return Rejected(raw.row, raw.line, self.finess(raw), tuple(parsed))
+            evaluation = self.assessor.evaluate(parsed, self.as_of)
+            # The full result model is only built when a report is asked for: the numbers are the same.
+            result = self.assessor.build_result(parsed, evaluation) if self.config.reports_dir else None
+        except Exception as exc:  # one bad row must not stop the batch; the message says why
+            message = f"erreur de notation / scoring error: {type(exc).__name__}: {exc}"
+            return Rejected(raw.row, raw.line, self.finess(raw), (CellProblem("", "", message),))
+        record = evaluation_record(parsed, evaluation, self.assessor.plan.severity, self.versions)
+        scored = Scored(raw.row, raw.line, record, tuple(evaluation.finding_ids()))
+        return self._report(scored, result) if result is not None else scored
+
+    def _report(self, scored: Scored, result: AssessmentResult) -> Scored:
+        """Render the organisation's PDF under a temporary name; the parent renames or drops it."""
+        from ..render.report import render_report, write_atomic
+
+        assert self.config.reports_dir is not None
+        path = self.config.reports_dir / f".{result.organisation.finess}.{scored.row}.pdf.tmp"
+        try:
+            write_atomic(path, render_report(result, self.defs, lang=self.config.lang, fmt="pdf"))
+        except Exception as exc:  # the row is scored; only its report failed
+            return replace(scored, report_error=f"{type(exc).__name__}: {exc}")
+        return replace(scored, report=path)
+
+    def _maybe_crash(self, raw: RawRow) -> None:
+        finess, _, mode = self.crash_on.partition(":")
+        if self.finess(raw) == finess:
+            if mode == "exit":
+                os._exit(70)
+            os.kill(os.getpid(), signal.SIGSEGV)
+
+
+_worker: Worker | None = None
+
+
+def _init(config: WorkerConfig) -> None:
+    global _worker
+    _worker = Worker(config)
+
+
+def _score_chunk(chunk: list[RawRow]) -> list[Outcome]:
+    assert _worker is not None, "pool initializer did not run"
+    return [_worker.score(raw) for raw in chunk]
+
+
+def _context() -> Any:
+    """forkserver where available: workers never inherit the parent's threads (progress bar)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["assess.batch.pool"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+class ChunkRunner:
+    def __init__(self, config: WorkerConfig, jobs: int, inflight: int | None = None) -> None:
+        self.config = config
+        self.jobs = max(1, jobs)
+        self.inflight = inflight or 2 * self.jobs
+        self.finess_index = next((i for i, c in config.plan.targets if c == "finess"), None)
+        self.crashes = 0  # rows rejected because a worker crashed on them
+        self.restarts = 0  # pools started after a crash
+
+    def _finess(self, raw: RawRow) -> str:
+        i = self.finess_index
+        return str(raw.cells[i]).strip() if i is not None and i < len(raw.cells) else ""
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, _context(), initializer=_init, initargs=(self.config,))
+
+    def run(self, chunks: Iterable[list[RawRow]]) -> Iterator[list[Outcome]]:
+        """Outcomes of each chunk, in input order."""
+        source = iter(chunks)
+        pending: deque[tuple[list[RawRow], Future[list[Outcome]] | None]] = deque()
+        pool = self._pool(self.jobs)
+        try:
+            while True:
+                broken = False
+                while len(pending) < self.inflight and (chunk := next(source, None)) is not None:
+                    try:
+                        pending.append((chunk, pool.submit(_score_chunk, chunk)))
+                    except BrokenProcessPool:
+                        pending.append((chunk, None))
+                        broken = True
+                        break
+                if not pending:
+                    return
+                chunk, future = pending[0]
+                if not broken and future is not None:
+                    try:
+                        outcomes = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                    else:
+                        pending.popleft()
+                        yield outcomes
+                        continue
+                pool.shutdown(wait=True, cancel_futures=True)
+                yield from self._recover(pending)
+                pending.clear()
+                pool = self._pool(self.jobs)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _recover(
+        self, pending: Iterable[tuple[list[RawRow], Future[list[Outcome]] | None]]
+    ) -> Iterator[list[Outcome]]:
+        for chunk, future in pending:
+            if (
+                future is not None
+                and future.done()
+                and not future.cancelled()
+                and future.exception() is None
+            ):
+                yield future.result()
+            else:
+                yield self._isolate(chunk)
+
+    def _isolate(self, chunk: list[RawRow]) -> list[Outcome]:
+        """Re-run a chunk in a fresh pool; if it breaks again, row by row."""
+        self.restarts += 1
+        with self._pool(1) as pool:
+            try:
+                return pool.submit(_score_chunk, chunk).result()
+            except BrokenProcessPool:
+                pass
+        outcomes: list[Outcome] = []
+        consecutive = 0
+        pool = self._pool(1)
+        try:
+            for raw in chunk:
+                try:
+                    outcomes.extend(pool.submit(_score_chunk, [raw]).result())
+                    consecutive = 0
+                except BrokenProcessPool:
+                    pool.shutdown(wait=True)
+                    consecutive += 1
+                    self.crashes += 1
+                    if consecutive >= _MAX_CONSECUTIVE_CRASHES:
+                        raise EngineError(
+                            f"les processus de notation plantent à chaque ligne (lignes {raw.row - consecutive + 1} à {raw.row}) / "
+                            "scoring workers crash on every row; check the rules with `assess rules check`"
+                        ) from None
+                    outcomes.append(
+                        Rejected(
+                            raw.row,
+                            raw.line,
+                            self._finess(raw),
+                            (CellProblem("", "", CRASH_MESSAGE),),
+                        )
+                    )
+                    self.restarts += 1
+                    pool = self._pool(1)
+        finally:
+            pool.shutdown(wait=True)
+        return outcomes

@@ -1,0 +1,242 @@
+"""Read a batch input as it comes from survey tools and spreadsheets: CSV or XLSX → raw rows.
+
+CSV: the encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, else Windows-1252, else Latin-1) and
+the delimiter (`;`, `,` or tab) are detected; quoted fields may hold newlines; blank lines are
+skipped. XLSX: the first worksheet, cells keep their types (numbers, dates, booleans).
+Rows are streamed: memory does not grow with the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+__all__ = ["DELIMITERS", "RawRow", "Table", "detect_encoding", "open_table"]
+
+DELIMITERS = (";", ",", "\t")
+_BLOCK = 1 << 20
+_SAMPLE = 1 << 16
+_XLSX_MAGIC = b"PK\x03\x04"
+_XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """One non-blank data record: `row` is its 1-based data row, `line` the physical line
+    (or worksheet row) where it starts."""
+
+    row: int
+    line: int
+    cells: tuple[Any, ...]
+    problem: str | None = None  # the record could not be parsed (the batch goes on)
+
+
+@dataclass
+class Table:
+    """A header and a one-pass iterator over the data rows. `position()`/`size` give progress."""
+
+    header: list[str]
+    rows: Iterator[RawRow]
+    kind: str  # "csv" or "xlsx"
+    encoding: str | None = None
+    delimiter: str | None = None
+    size: int = 0
+    blank_lines: int = 0
+    position: Callable[[], int] = field(default=lambda: 0)
+    close: Callable[[], None] = field(default=lambda: None)
+
+
+def _unusable(path: Path, message: str) -> InputError:
+    return InputError(f"{path}: {message}")
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as f:
+            while block := f.read(_BLOCK):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def detect_encoding(path: Path, override: str | None = None) -> str:
+    """The encoding of a text file; the whole file is checked, so a late accent cannot break it."""
+    if override:
+        try:
+            codecs.lookup(override)
+        except LookupError:
+            raise _unusable(path, f"encodage inconnu / unknown encoding '{override}'") from None
+        if not _decodes(path, override):
+            raise _unusable(
+                path, f"le fichier n'est pas en {override} / the file is not valid {override}"
+            )
+        return override
+    with path.open("rb") as f:
+        head = f.read(_SAMPLE)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head or _control_share(head) > 0.05:
+        raise _unusable(
+            path,
+            "ce n'est pas un fichier CSV ni XLSX (contenu binaire) / not a CSV or XLSX file (binary content)",
+        )
+    for encoding in ("utf-8", "cp1252"):
+        if _decodes(path, encoding):
+            return encoding
+    return "latin-1"
+
+
+def _control_share(data: bytes) -> float:
+    if not data:
+        return 0.0
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 13))
+    return controls / len(data)
+
+
+def _choose_delimiter(sample: str, known: Callable[[str], bool]) -> str:
+    """The delimiter whose header splits into the most known column names (then most fields)."""
+    lines = [ln for ln in sample.splitlines() if ln.strip()]
+    first = lines[0] if lines else ""
+
+    def rank(delim: str) -> tuple[int, int]:
+        cells = next(csv.reader([first], delimiter=delim), [])
+        return sum(1 for c in cells if known(c)), len(cells)
+
+    return max(DELIMITERS, key=rank)
+
+
+def open_table(path: Path, known: Callable[[str], bool], encoding: str | None = None) -> Table:
+    """Open a CSV or XLSX file; raise InputError if it cannot be read as a table at all."""
+    try:
+        with path.open("rb") as f:
+            magic = f.read(4)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise _unusable(path, f"lecture impossible / cannot read: {exc.strerror}") from None
+    if size == 0:
+        raise _unusable(path, "fichier vide / empty file")
+    if magic == _XLS_MAGIC:
+        raise _unusable(
+            path,
+            "ancien format Excel .xls : enregistrer en .xlsx ou CSV / old Excel .xls format: save as .xlsx or CSV",
+        )
+    if magic == _XLSX_MAGIC:
+        return _open_xlsx(path, size)
+    return _open_csv(path, size, known, encoding)
+
+
+def _open_csv(path: Path, size: int, known: Callable[[str], bool], override: str | None) -> Table:
+    enc = detect_encoding(path, override)
+    raw = path.open("rb")
+    text = io.TextIOWrapper(raw, encoding=enc, newline="")
+    sample = text.read(_SAMPLE)
+    delimiter = _choose_delimiter(sample, known)
+    text.seek(0)
+    reader = csv.reader(text, delimiter=delimiter)
+    header_line = 0
+    header: list[str] | None = None
+    try:
+        for record in reader:
+            if any(c.strip() for c in record):
+                header = [c.strip().lstrip("\ufeff") for c in record]
+                header_line = reader.line_num
+                break
+    except csv.Error as exc:
+        text.close()
+        raise _unusable(
+            path, f"ligne / line {reader.line_num}: CSV illisible / unreadable CSV: {exc}"
+        ) from None
+    if header is None:
+        text.close()
+        raise _unusable(
+            path, "aucune ligne d'en-tête / no header row (the file has only blank lines)"
+        )
+    table = Table(
+        header, iter(()), "csv", enc, delimiter, size, position=raw.tell, close=text.close
+    )
+    table.rows = _csv_rows(reader, header_line, table)
+    return table
+
+
+def _csv_rows(reader: Any, header_line: int, table: Table) -> Iterator[RawRow]:
+    previous = header_line
+    row = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            start, previous = previous + 1, reader.line_num
+            row += 1
+            yield RawRow(
+                row, start, (), f"enregistrement CSV illisible / unreadable CSV record: {exc}"
+            )
+            continue
+        start, previous = previous + 1, reader.line_num
+        if not any(c.strip() for c in record):
+            table.blank_lines += 1
+            continue
+        row += 1
+        yield RawRow(row, start, tuple(record))
+
+
+def _open_xlsx(path: Path, size: int) -> Table:
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise _unusable(
+            path, f"classeur XLSX illisible / unreadable XLSX workbook: {exc}"
+        ) from None
+    sheet = book.worksheets[0]
+    values: Iterator[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
+    header: list[str] | None = None
+    line = 0
+    for cells in values:
+        line += 1
+        if any(_filled(c) for c in cells):
+            header = ["" if c is None else str(c).strip() for c in cells]
+            break
+    if header is None:
+        book.close()
+        raise _unusable(path, "aucune ligne d'en-tête / no header row (the first sheet is empty)")
+    total = sheet.max_row or 0
+    counter = {"line": line}
+    table = Table(header, iter(()), "xlsx", size=total, close=book.close)
+    table.position = lambda: counter["line"]
+    table.rows = _xlsx_rows(values, counter, table)
+    return table
+
+
+def _filled(cell: Any) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+
+def _xlsx_rows(
+    values: Iterator[tuple[Any, ...]], counter: dict[str, int], table: Table
+) -> Iterator[RawRow]:
+    row = 0
+    for cells in values:
+        counter["line"] += 1
+        if not any(_filled(c) for c in cells):
+            table.blank_lines += 1
+            continue
+        row += 1
+        yield RawRow(row, counter["line"], tuple("" if c is None else c for c in cells))

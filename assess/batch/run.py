@@ -1,0 +1,211 @@
+"""The whole batch: read → plan columns → score in workers → write results and errors → summary.
+
+Every data row ends up either scored or rejected: `read == scored + rejected` is checked at the end.
+A FINESS that was already scored earlier in the file is rejected as a duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Literal
+
+from ..assessor import EngineName
+from ..common import Lang
+from ..definitions import Definitions, load_definitions
+from .mapping import FIXED_COLUMNS, ColumnPlan, known_column, load_mapping, plan_columns
+from .pool import ChunkRunner, Outcome, Rejected, Scored, WorkerConfig
+from .reader import RawRow, Table, open_table
+from .rows import CellProblem
+from .summary import RegionalSummary, SummaryBuilder
+from .writer import ERROR_COLUMNS, RESULT_COLUMNS, AtomicOutput, CsvTable, JsonArray
+
+__all__ = ["BatchOptions", "BatchReport", "Progress", "run_batch"]
+
+Progress = Callable[[int, int, int], None]  # (position, size, rows read)
+SHOWN_ERRORS = 20
+
+
+@dataclass
+class BatchOptions:
+    input: Path
+    output: Path | None = None  # None: standard output
+    errors: Path | None = None  # None: the first errors are kept for the terminal
+    fmt: Literal["csv", "json"] = "csv"
+    mapping: Path | None = None
+    encoding: str | None = None
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    chunk_size: int = 256
+    as_of: dt.date | None = None
+    engine: EngineName = "durable"
+    rules_dir: Path | None = None
+    questionnaire_path: Path | None = None
+    references_dir: Path | None = None
+    excel: bool = False
+    reports_dir: Path | None = None
+    lang: Lang = "fr"
+
+
+@dataclass
+class BatchReport:
+    read: int = 0
+    scored: int = 0
+    rejected: int = 0
+    blank_lines: int = 0
+    source: str = ""  # e.g. "CSV, cp1252, ';'"
+    warnings: list[str] = field(default_factory=list)
+    errors: list[tuple[Rejected, CellProblem]] = field(default_factory=list)  # the first ones
+    crashes: int = 0
+    reports: int = 0  # per-organisation PDFs written
+    report_errors: list[str] = field(default_factory=list)
+    summary: RegionalSummary | None = None
+
+
+def _chunks(rows: Iterator[RawRow], size: int, report: BatchReport) -> Iterator[list[RawRow]]:
+    while chunk := list(islice(rows, size)):
+        report.read += len(chunk)
+        yield chunk
+
+
+def _describe(table: Table) -> str:
+    if table.kind == "xlsx":
+        return "XLSX"
+    delim = {"\t": "tab"}.get(table.delimiter or "", table.delimiter or "")
+    return f"CSV, {table.encoding}, '{delim}'"
+
+
+def _warnings(plan: ColumnPlan) -> list[str]:
+    out = []
+    if plan.ignored:
+        out.append(f"colonnes ignorées / ignored columns: {', '.join(plan.ignored)}")
+    if plan.missing_questions:
+        shown = ", ".join(plan.missing_questions[:10]) + (
+            " …" if len(plan.missing_questions) > 10 else ""
+        )
+        out.append(
+            f"{len(plan.missing_questions)} questions sans colonne, réponses inconnues / "
+            f"question columns missing, answers unknown: {shown}"
+        )
+    return out
+
+
+class _Sink:
+    """Results, errors and summary for each outcome, in input order."""
+
+    def __init__(
+        self, options: BatchOptions, defs: Definitions, report: BatchReport, plan: ColumnPlan
+    ) -> None:
+        self.report = report
+        self.plan = plan
+        self.reports_dir = options.reports_dir
+        self.seen: dict[str, int] = {}
+        self.summary = SummaryBuilder(defs)
+        out = AtomicOutput(options.output, bom=options.excel and options.fmt == "csv")
+        self.results: CsvTable | JsonArray = (
+            JsonArray(out)
+            if options.fmt == "json"
+            else CsvTable(out, RESULT_COLUMNS, options.excel)
+        )
+        self.errors: CsvTable | None = None
+        if options.errors is not None:
+            self.errors = CsvTable(
+                AtomicOutput(options.errors, bom=options.excel), ERROR_COLUMNS, options.excel
+            )
+
+    def add(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Scored):
+            finess = outcome.record["finess"]
+            first = self.seen.setdefault(finess, outcome.row)
+            if first == outcome.row:
+                self.report.scored += 1
+                self.results.write(outcome.record)
+                self.summary.add(outcome)
+                self._keep_report(outcome)
+                return
+            if outcome.report is not None:
+                outcome.report.unlink(missing_ok=True)
+            message = f"FINESS en double / duplicate FINESS: déjà noté ligne / already scored on row {first}"
+            outcome = Rejected(
+                outcome.row,
+                outcome.line,
+                finess,
+                (CellProblem(self.plan.title("finess"), finess, message),),
+            )
+        self.report.rejected += 1
+        for problem in outcome.problems:
+            if len(self.report.errors) < SHOWN_ERRORS:
+                self.report.errors.append((outcome, problem))
+            if self.errors is not None:
+                line = outcome.line if outcome.line != outcome.row + 1 else None
+                self.errors.write({
+                    "row": outcome.row, "line": line, "finess": outcome.finess,
+                    "column": problem.column, "value": problem.value, "message": problem.message,
+                })  # fmt: skip
+
+    def _keep_report(self, outcome: Scored) -> None:
+        if outcome.report is not None and self.reports_dir is not None:
+            os.replace(outcome.report, self.reports_dir / f"{outcome.record['finess']}.pdf")
+            self.report.reports += 1
+        elif outcome.report_error is not None:
+            self.report.report_errors.append(
+                f"FINESS {outcome.record['finess']}: {outcome.report_error}"
+            )
+
+    def commit(self) -> None:
+        self.results.close()
+        if self.errors is not None:
+            self.errors.close()
+
+    def discard(self) -> None:
+        self.results.out.discard()
+        if self.errors is not None:
+            self.errors.out.discard()
+
+
+def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchReport:
+    """Score every row of `options.input`; raise InputError if the input is unusable."""
+    defs = load_definitions(options.rules_dir, options.questionnaire_path, options.references_dir)
+    questions = list(defs.questionnaire.questions())
+    mapping = (
+        load_mapping(options.mapping, (*FIXED_COLUMNS, *questions)) if options.mapping else None
+    )
+    table = open_table(options.input, known_column(questions, mapping), options.encoding)
+    report = BatchReport(source=_describe(table))
+    try:
+        optional = ("assessment_date",) if options.as_of else ()
+        plan = plan_columns(table.header, questions, mapping, optional)
+        report.warnings = _warnings(plan)
+        config = WorkerConfig(
+            options.rules_dir, options.questionnaire_path, options.references_dir, options.engine, plan,
+            strict_width=table.kind == "csv", as_of=options.as_of,
+            default_date=options.as_of if "assessment_date" not in plan.titles else None,
+            reports_dir=options.reports_dir, lang=options.lang,
+        )  # fmt: skip
+        if options.reports_dir is not None:
+            options.reports_dir.mkdir(parents=True, exist_ok=True)
+        sink = _Sink(options, defs, report, plan)
+        runner = ChunkRunner(config, options.jobs)
+        try:
+            for outcomes in runner.run(_chunks(table.rows, options.chunk_size, report)):
+                for outcome in outcomes:
+                    sink.add(outcome)
+                if progress is not None:
+                    progress(table.position(), table.size, report.read)
+        except BaseException:
+            sink.discard()
+            raise
+        report.blank_lines = table.blank_lines
+        report.crashes = runner.crashes
+        if report.read != report.scored + report.rejected:
+            raise AssertionError(
+                f"rows lost: {report.read} read, {report.scored} scored, {report.rejected} rejected"
+            )
+        sink.commit()
+        report.summary = sink.summary.build(report.rejected)
+    finally:
+        table.close()
+    return report

@@ -1,0 +1,219 @@
+"""The regional summary of a batch: built incrementally (memory stays flat), rendered once.
+
+* level distribution per domain (stacked bars);
+* organisations × domains heatmap (the `heatmap_size` organisations with the lowest index);
+* the most frequent findings, with the seed report references (barriers first) they map to;
+* breakdown by organisation type and by département.
+
+Statistical disclosure: a group (type, département) of fewer than `MIN_GROUP` organisations is not
+shown; such groups are merged into one "other" line, and if that line would itself hold fewer than
+`MIN_GROUP` organisations, the next smallest groups are merged into it too (secondary suppression).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..catalog import Catalog
+from ..common import DOMAINS, OrgType, Severity, Text
+from ..definitions import Definitions
+from .pool import Scored
+
+__all__ = ["MIN_GROUP", "GroupRow", "RegionalSummary", "SummaryBuilder", "suppress"]
+
+MIN_GROUP = 5
+LEVELS = range(6)
+
+
+@dataclass
+class GroupStats:
+    count: int = 0
+    index_sum: float = 0.0
+    level_sums: list[int] = field(default_factory=lambda: [0] * len(DOMAINS))
+    level_counts: list[int] = field(default_factory=lambda: [0] * len(DOMAINS))
+
+    def add(self, index: float, levels: list[int | None]) -> None:
+        self.count += 1
+        self.index_sum += index
+        for i, level in enumerate(levels):
+            if level is not None:
+                self.level_sums[i] += level
+                self.level_counts[i] += 1
+
+    def merge(self, other: GroupStats) -> None:
+        self.count += other.count
+        self.index_sum += other.index_sum
+        for i in range(len(DOMAINS)):
+            self.level_sums[i] += other.level_sums[i]
+            self.level_counts[i] += other.level_counts[i]
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    key: str  # type or département code
+    label: Text
+    count: int
+    mean_index: float
+    mean_levels: list[float | None]  # per domain; None when no organisation of the group applies
+
+
+def _row(key: str, label: Text, stats: GroupStats) -> GroupRow:
+    means = [
+        round(s / c, 1) if c else None
+        for s, c in zip(stats.level_sums, stats.level_counts, strict=True)
+    ]
+    return GroupRow(key, label, stats.count, round(stats.index_sum / stats.count, 1), means)
+
+
+def suppress(
+    groups: dict[str, GroupStats], min_size: int = MIN_GROUP
+) -> tuple[dict[str, GroupStats], GroupStats]:
+    """Split groups into the shown ones and one merged group holding every small one."""
+    ordered = sorted(groups.items(), key=lambda kv: (kv[1].count, kv[0]))
+    other = GroupStats()
+    shown: dict[str, GroupStats] = {}
+    for key, stats in ordered:
+        if stats.count < min_size:
+            other.merge(stats)
+        else:
+            shown[key] = stats
+    while 0 < other.count < min_size and shown:
+        smallest = min(shown, key=lambda k: (shown[k].count, k))
+        other.merge(shown.pop(smallest))
+    return dict(sorted(shown.items())), other
+
+
+@dataclass(frozen=True)
+class SeedRef:
+    id: str
+    kind: str
+    title: Text | None
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    rule_id: str
+    title: Text
+    severity: Severity
+    domain: str
+    count: int
+    share: float  # of scored organisations, 0..1
+    seed: list[SeedRef]
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    finess: str
+    name: str
+    type: str
+    departement: str
+    index: float
+    levels: list[int | None]
+
+
+@dataclass(frozen=True)
+class RegionalSummary:
+    organisations: int
+    rejected: int
+    mean_index: float
+    questionnaire: str
+    rules_version: str
+    levels: dict[str, list[int]]  # domain -> organisations at level 0..5, then "not applicable"
+    heatmap: list[HeatRow]
+    findings: list[FindingRow]
+    by_type: list[GroupRow]
+    by_departement: list[GroupRow]
+    suppressed_types: int  # organisations in the merged "other" line
+    suppressed_departements: int
+    min_group: int = MIN_GROUP
+    domains: tuple[str, ...] = DOMAINS
+
+
+def _seed_refs(ids: list[str], catalog: Catalog) -> list[SeedRef]:
+    refs = []
+    for sid in ids:
+        item = catalog.seed.get(sid)
+        refs.append(SeedRef(sid, item.kind if item else "unknown", item.title if item else None))
+    return sorted(refs, key=lambda r: (r.kind != "barrier", r.id))
+
+
+class SummaryBuilder:
+    def __init__(self, defs: Definitions, heatmap_size: int = 100, top_findings: int = 15) -> None:
+        self.defs = defs
+        self.heatmap_size = heatmap_size
+        self.top = top_findings
+        self.count = 0
+        self.index_sum = 0.0
+        self.levels = {d: [0] * 7 for d in DOMAINS}
+        self.findings: Counter[str] = Counter()
+        self.types: dict[str, GroupStats] = {}
+        self.departements: dict[str, GroupStats] = {}
+        self._heap: list[tuple[float, int, HeatRow]] = []
+
+    def add(self, scored: Scored) -> None:
+        r = scored.record
+        levels: list[int | None] = [r[f"{d}_level"] for d in DOMAINS]
+        index = float(r["overall_index"])
+        self.count += 1
+        self.index_sum += index
+        for d, level in zip(DOMAINS, levels, strict=True):
+            self.levels[d][6 if level is None else level] += 1
+        self.findings.update(set(scored.findings))
+        self.types.setdefault(r["type"], GroupStats()).add(index, levels)
+        self.departements.setdefault(r["departement"], GroupStats()).add(index, levels)
+        row = HeatRow(r["finess"], r["name"], r["type"], r["departement"], index, levels)
+        heapq.heappush(self._heap, (-index, -scored.row, row))
+        if len(self._heap) > self.heatmap_size:
+            heapq.heappop(self._heap)
+
+    def _finding_rows(self) -> list[FindingRow]:
+        rows = []
+        for rid, count in sorted(self.findings.items(), key=lambda kv: (-kv[1], kv[0]))[: self.top]:
+            rule = self.defs.rules.get(rid)
+            if rule is None:
+                continue
+            rows.append(
+                FindingRow(
+                    rid,
+                    rule.title,
+                    rule.severity,
+                    rule.domain,
+                    count,
+                    count / self.count,
+                    _seed_refs(list(rule.references.seed), self.defs.catalog),
+                )  # fmt: skip
+            )
+        return rows
+
+    def build(self, rejected: int = 0) -> RegionalSummary:
+        types, other_types = suppress(self.types)
+        depts, other_depts = suppress(self.departements)
+        type_rows = [_row(k, _type_label(k), s) for k, s in types.items()]
+        dept_rows = [_row(k, Text(fr=k, en=k), s) for k, s in depts.items()]
+        q = self.defs.questionnaire
+        heat = [row for _, _, row in sorted(self._heap, key=lambda t: (-t[0], -t[1]))]
+        return RegionalSummary(
+            organisations=self.count, rejected=rejected,
+            mean_index=round(self.index_sum / self.count, 1) if self.count else 0.0,
+            questionnaire=f"{q.id} v{q.version}", rules_version=self.defs.rules_version,
+            levels=self.levels, heatmap=heat, findings=self._finding_rows(),
+            by_type=type_rows, by_departement=dept_rows,
+            suppressed_types=other_types.count, suppressed_departements=other_depts.count,
+        )  # fmt: skip
+
+
+def _type_label(key: str) -> Text:
+    try:
+        return OrgType(key).label
+    except ValueError:
+        return Text(fr=key, en=key)
+
+
+def as_dict(summary: RegionalSummary) -> dict[str, Any]:
+    """A JSON-able view (for tests and `--summary x.json`)."""
+    from dataclasses import asdict
+
+    return asdict(summary)

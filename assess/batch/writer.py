@@ -1,0 +1,174 @@
+"""Batch outputs: one flat record per organisation (CSV or JSON) and the errors file (CSV).
+
+Files are written to a temporary file beside the target and renamed at the end, so a failed or
+interrupted run never leaves a half-written file. CSV cells are safe to open in Excel: a text
+cell starting with = + - @ TAB or CR is prefixed with a quote (formula injection). `excel=True`
+writes `;`, a UTF-8 BOM and decimal commas, as French Excel expects.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from ..common import DOMAINS, SEVERITY_ORDER, Severity
+from ..answers import AnswerSet
+from ..evaluation import Evaluation
+from ..result import AssessmentResult
+
+__all__ = [
+    "ERROR_COLUMNS",
+    "RESULT_COLUMNS",
+    "AtomicOutput",
+    "CsvTable",
+    "JsonArray",
+    "neutralise",
+    "evaluation_record",
+    "result_record",
+]
+
+SEVERITIES = tuple(s.value for s in Severity)
+RESULT_COLUMNS: tuple[str, ...] = (
+    "finess", "name", "type", "region", "departement", "assessment_date", "as_of",
+    "overall_index", "overall_index_max", "confidence",
+    *(f"{d}_{k}" for d in DOMAINS for k in ("level", "score")),
+    *(f"findings_{s}" for s in SEVERITIES),
+    "top_findings", "questionnaire_version", "rules_version",
+)  # fmt: skip
+ERROR_COLUMNS: tuple[str, ...] = ("row", "line", "finess", "column", "value", "message")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def result_record(result: AssessmentResult) -> dict[str, Any]:
+    """The batch view of one result. A domain that does not apply has no level or score (None)."""
+    org = result.organisation
+    record: dict[str, Any] = {
+        "finess": org.finess, "name": org.name, "type": org.type, "region": org.region,
+        "departement": org.departement, "assessment_date": result.assessment_date, "as_of": result.as_of,
+        "overall_index": result.overall.index, "overall_index_max": result.overall.index_max,
+        "confidence": result.overall.confidence,
+    }  # fmt: skip
+    for d in result.domains:
+        record[f"{d.domain}_level"] = d.level if d.applicable else None
+        record[f"{d.domain}_score"] = d.score if d.applicable else None
+    for s in SEVERITIES:
+        record[f"findings_{s}"] = result.overall.findings_by_severity.get(s, 0)
+    ranked = sorted(result.all_findings(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule_id))
+    record["top_findings"] = [f.rule_id for f in ranked[:3]]
+    record["questionnaire_version"] = result.questionnaire_version
+    record["rules_version"] = result.rules_version
+    return {c: record.get(c) for c in RESULT_COLUMNS}
+
+
+def evaluation_record(answers: AnswerSet, ev: Evaluation, severity: dict[str, str], versions: tuple[str, str]) -> dict[str, Any]:
+    """The same record as `result_record`, straight from the numbers (no result model built)."""
+    org = answers.organisation
+    record: dict[str, Any] = {
+        "finess": org.finess, "name": org.name, "type": org.type.value, "region": org.region,
+        "departement": org.departement, "assessment_date": answers.assessment_date, "as_of": ev.case.as_of,
+        "overall_index": ev.index, "overall_index_max": ev.index_max, "confidence": ev.confidence,
+    }  # fmt: skip
+    for name, d in ev.domains.items():
+        record[f"{name}_level"] = d.level if d.applicable else None
+        record[f"{name}_score"] = d.score if d.applicable else None
+    for s in SEVERITIES:
+        record[f"findings_{s}"] = ev.findings_by_severity.get(s, 0)
+    ranked = sorted(ev.finding_ids(), key=lambda rid: (SEVERITY_ORDER[Severity(severity[rid])], rid))
+    record["top_findings"] = ranked[:3]
+    record["questionnaire_version"], record["rules_version"] = versions
+    return {c: record.get(c) for c in RESULT_COLUMNS}
+
+
+def neutralise(text: str) -> str:
+    """Excel/LibreOffice formula injection: make a text cell that looks like a formula inert."""
+    return "'" + text if text.startswith(_DANGEROUS) else text
+
+
+def _cell(value: Any, excel: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = f"{value:.4f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",") if excel else text
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return neutralise("|".join(str(v) for v in value))
+    return neutralise(str(value))
+
+
+class AtomicOutput:
+    """A text file written beside `path` and renamed on `commit()`; `None` means stdout."""
+
+    def __init__(self, path: Path | None, bom: bool = False) -> None:
+        self.path = path
+        self.tmp: Path | None = None
+        encoding = "utf-8-sig" if bom else "utf-8"
+        if path is None:
+            self.stream: IO[str] = sys.stdout
+            if bom:
+                self.stream.write("\ufeff")
+            return
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path(".")
+        )
+        self.tmp = Path(name)
+        self.stream = os.fdopen(fd, "w", encoding=encoding, newline="")
+
+    def commit(self) -> None:
+        if self.tmp is None or self.path is None:
+            self.stream.flush()
+            return
+        self.stream.close()
+        os.replace(self.tmp, self.path)
+        self.tmp = None
+
+    def discard(self) -> None:
+        if self.tmp is not None:
+            self.stream.close()
+            self.tmp.unlink(missing_ok=True)
+            self.tmp = None
+
+
+class CsvTable:
+    def __init__(self, out: AtomicOutput, columns: Sequence[str], excel: bool = False) -> None:
+        self.out = out
+        self.columns = tuple(columns)
+        self.excel = excel
+        self.writer = csv.writer(out.stream, delimiter=";" if excel else ",", lineterminator="\r\n")
+        self.writer.writerow(self.columns)
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.writer.writerow([_cell(record.get(c), self.excel) for c in self.columns])
+
+    def close(self) -> None:
+        self.out.commit()
+
+
+class JsonArray:
+    """A JSON array written one element at a time (memory stays flat)."""
+
+    def __init__(self, out: AtomicOutput) -> None:
+        self.out = out
+        self.count = 0
+        out.stream.write("[")
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.out.stream.write(",\n  " if self.count else "\n  ")
+        self.out.stream.write(json.dumps(record, ensure_ascii=False, default=str))
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.stream.write("\n]\n" if self.count else "]\n")
+        self.out.commit()

@@ -1,0 +1,211 @@
+"""The numbers of one assessment, computed once: gate statuses, levels, scores, finding IDs.
+
+Plain data, cheap to build: batch scoring stops here; `assess score` and the reports build the
+full result model from it (`assessor.build_result`), so both report exactly the same numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .common import DOMAINS, SEVERITY_ORDER
+from .compile import CompiledDomain, CompiledRule
+from .conditions import NA, VALUE, Fired, literals
+from .definitions import Definitions
+from .evaluate import F, T, U, truth
+from .index import weighted_index
+from .oracle import Case
+from .questionnaire import SectionKind
+from .result import GateStatus
+from .scoring import levels, score
+
+__all__ = ["DomainNumbers", "Evaluation", "Evaluator", "Plan"]
+
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+
+
+@dataclass(frozen=True)
+class DomainNumbers:
+    domain: str
+    applicable: bool
+    level: int
+    potential_level: int
+    score: float
+    score_max: float
+    confidence: float
+    questions_applicable: int
+    questions_answered: int
+    gates: tuple[tuple[str, GateStatus], ...]  # (rule ID, status), by level then ID
+    findings: tuple[str, ...]  # fired finding rule IDs, most severe first
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    case: Case
+    fired: dict[str, set[str]]
+    domains: dict[str, DomainNumbers]  # the six scored domains, in order
+    adjacent: dict[str, tuple[str, ...]]  # adjacent section -> finding rule IDs
+    index: float
+    index_max: float
+    confidence: float
+    findings_by_severity: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+
+    def finding_ids(self) -> list[str]:
+        out = [f for d in self.domains.values() for f in d.findings]
+        return out + [f for ids in self.adjacent.values() for f in ids]
+
+
+@dataclass
+class _DomainPlan:
+    compiled: CompiledDomain | None
+    questions: tuple[str, ...]
+    gates: list[CompiledRule]  # by level, then ID
+    findings: list[CompiledRule]  # by severity, then ID
+    status_order: list[CompiledRule]  # gates and the rules they name with `fired`, dependencies first
+
+
+def _plan_domain(compiled: CompiledDomain | None, questions: tuple[str, ...]) -> _DomainPlan:
+    if compiled is None:
+        return _DomainPlan(None, questions, [], [], [])
+    rules = compiled.rules
+    gates = sorted((c for c in rules.values() if c.rule.gate), key=lambda c: (c.rule.gate.level, c.rule.id))  # type: ignore[union-attr]
+    findings = sorted(
+        (c for c in rules.values() if c.rule.effect.finding), key=lambda c: (SEVERITY_ORDER[c.rule.severity], c.rule.id)
+    )
+    needed: set[str] = set()
+    stack = [c.rule.id for c in gates]
+    while stack:
+        rid = stack.pop()
+        if rid in needed:
+            continue
+        needed.add(rid)
+        stack.extend(lit.rule for lit in literals(rules[rid].node) if isinstance(lit, Fired))
+    order = [rules[rid] for rid in compiled.order if rid in needed]
+    return _DomainPlan(compiled, questions, gates, findings, order)
+
+
+class Plan:
+    """Everything about the definitions that does not depend on the organisation."""
+
+    def __init__(self, defs: Definitions, compiled: dict[str, CompiledDomain], weights: dict[str, float]) -> None:
+        self.weights = weights
+        self.domains: dict[str, _DomainPlan] = {}
+        self.adjacent: dict[str, _DomainPlan] = {}
+        for section in defs.questionnaire.sections:
+            qids = tuple(q.id for q in section.questions)
+            if section.kind is SectionKind.domain:
+                self.domains[section.id] = _plan_domain(compiled.get(section.id), qids)
+            elif section.kind is SectionKind.adjacent and section.id in compiled:
+                self.adjacent[section.id] = _plan_domain(compiled[section.id], qids)
+        self.domains = {d: self.domains[d] for d in DOMAINS if d in self.domains}
+        self._active: dict[tuple[str, dt.date], frozenset[str]] = {}
+        self._in_force: dict[dt.date, frozenset[str]] = {}
+        self._all_rules = [c for d in compiled.values() for c in d.rules.values()]
+        self.severity = {c.rule.id: c.rule.severity.value for c in self._all_rules}
+
+    def in_force(self, case: Case) -> frozenset[str]:
+        """Rules in force at this date, whatever the organisation type (cached)."""
+        found = self._in_force.get(case.as_of)
+        if found is None:
+            found = frozenset(c.rule.id for c in self._all_rules if c.rule.in_force(case.as_of))
+            if len(self._in_force) < 256:
+                self._in_force[case.as_of] = found
+        return found
+
+    def active(self, case: Case) -> frozenset[str]:
+        """Rules that apply to this organisation type and are in force at this date (cached)."""
+        key = (case.org_type.value, case.as_of)
+        found = self._active.get(key)
+        if found is None:
+            found = frozenset(
+                c.rule.id for c in self._all_rules
+                if (not c.rule.applies_to or case.org_type in c.rule.applies_to) and c.rule.in_force(case.as_of)
+            )  # fmt: skip
+            if len(self._active) < 256:
+                self._active[key] = found
+        return found
+
+
+Evaluator = Callable[[Case], dict[str, set[str]]]
+
+
+def _gate_status(c: CompiledRule, case: Case, fired: set[str], active: frozenset[str], kleene: Callable[[str], str]) -> GateStatus:
+    if c.rule.id not in active:
+        return GateStatus.not_applicable
+    if c.rule.id in fired:
+        return GateStatus.met
+    resolved = case.resolved
+    if c.questions and all(resolved[q].state == NA for q in c.questions):
+        return GateStatus.not_applicable
+    return GateStatus.unknown if truth(c.node, resolved, kleene) == U else GateStatus.not_met
+
+
+def _domain_numbers(
+    name: str, plan: _DomainPlan, case: Case, fired: set[str], active: frozenset[str],
+    plan_in_force: Callable[[Case], frozenset[str]],
+) -> DomainNumbers:  # fmt: skip
+    status: dict[str, str] = {}
+
+    def kleene(rid: str) -> str:
+        return T if rid in fired else status.get(rid, F)
+
+    for c in plan.status_order:
+        rid = c.rule.id
+        if rid in fired:
+            status[rid] = T
+        elif rid in active:
+            status[rid] = truth(c.node, case.resolved, kleene)
+    in_force = plan_in_force(case)
+    gates = [(c, _gate_status(c, case, fired, active, kleene)) for c in plan.gates if c.rule.id in in_force]
+    by_level = {c.rule.id: (c.rule.gate.level, s) for c, s in gates}  # type: ignore[union-attr]
+    weighted = {c.rule.id: (c.rule.gate.level, c.rule.gate.weight, s) for c, s in gates}  # type: ignore[union-attr]
+    states = [case.resolved[q].state for q in plan.questions]
+    applicable_q = [s for s in states if s != NA]
+    answered = sum(1 for s in applicable_q if s == VALUE)
+    return DomainNumbers(
+        domain=name,
+        applicable=any(s is not GateStatus.not_applicable for _, s in gates),
+        level=levels(by_level),
+        potential_level=levels(by_level, optimistic=True),
+        score=score(weighted),
+        score_max=score(weighted, optimistic=True),
+        confidence=round(answered / len(applicable_q), 3) if applicable_q else 1.0,
+        questions_applicable=len(applicable_q),
+        questions_answered=answered,
+        gates=tuple((c.rule.id, s) for c, s in gates),
+        findings=tuple(c.rule.id for c in plan.findings if c.rule.id in fired),
+    )
+
+
+def evaluate(plan: Plan, evaluator: Evaluator, case: Case, warnings: list[str]) -> Evaluation:
+    fired = evaluator(case)
+    active = plan.active(case)
+    domains = {
+        name: _domain_numbers(name, p, case, fired.get(name, set()), active, plan.in_force)
+        for name, p in plan.domains.items()
+    }
+    adjacent = {
+        name: tuple(c.rule.id for c in p.findings if c.rule.id in fired.get(name, ()))
+        for name, p in plan.adjacent.items()
+    }
+    applicable = {k: d for k, d in domains.items() if d.applicable}
+    answered = sum(d.questions_answered for d in applicable.values())
+    asked = sum(d.questions_applicable for d in applicable.values())
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for ids in [d.findings for d in domains.values()] + list(adjacent.values()):
+        for rid in ids:
+            counts[plan.severity[rid]] += 1
+    return Evaluation(
+        case=case,
+        fired=fired,
+        domains=domains,
+        adjacent=adjacent,
+        index=weighted_index({k: d.score for k, d in applicable.items()}, plan.weights),
+        index_max=weighted_index({k: d.score_max for k, d in applicable.items()}, plan.weights),
+        confidence=round(answered / asked, 3) if asked else 1.0,
+        findings_by_severity=counts,
+        warnings=warnings,
+    )

@@ -1,0 +1,225 @@
+"""The answers file of an interview in progress: written atomically after every answer.
+
+The file has the format `assess score` reads (`assess.answers.AnswersFile`): questionnaire
+{id, version}, organisation {name, finess, type, region, departement}, assessment_date and
+answers. Skipped questions are written as `unknown` so that a resumed interview does not ask them
+again. Until the organisation profile is complete the file lacks some organisation fields; it is
+readable by `--resume` but not yet by `assess score`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+from collections.abc import Set
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from ..answers import Answer, QuestionnaireRef, parse_value
+from ..common import Lang, OrgType
+from ..conditions import NA, UNKNOWN
+from ..errors import AnswersError, Problem, display_path
+from ..i18n import t
+from ..questionnaire import Question, Questionnaire
+from ..yamlio import LoadFailure, load_document
+from .parse import ORG_FIELDS, Invalid, org_value
+
+__all__ = ["Draft", "load_draft", "new_draft", "save_draft", "write_atomic"]
+
+
+@dataclass
+class Draft:
+    """Everything answered so far. `notes` keeps comments and evidence found in a resumed file."""
+
+    questionnaire: QuestionnaireRef
+    assessment_date: dt.date
+    organisation: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def org_type(self) -> OrgType | None:
+        value = self.organisation.get("type")
+        return OrgType(value) if value else None
+
+    def answered(self) -> int:
+        return len(self.answers)
+
+    def to_data(
+        self, questionnaire: Questionnaire, hidden: Set[str] = frozenset()
+    ) -> dict[str, Any]:
+        """The file's content; answers in questionnaire order, none for hidden questions."""
+        answers: dict[str, Any] = {}
+        for qid, q in questionnaire.questions().items():
+            if qid in self.answers and qid not in hidden:
+                value = _file_value(q, self.answers[qid])
+                notes = self.notes.get(qid)
+                answers[qid] = {"value": value, **notes} if notes else value
+        return {
+            "questionnaire": {"id": self.questionnaire.id, "version": self.questionnaire.version},
+            "organisation": {k: self.organisation[k] for k in ORG_FIELDS if k in self.organisation},
+            "assessment_date": self.assessment_date,
+            "answers": answers,
+        }
+
+
+def new_draft(questionnaire: Questionnaire, assessment_date: dt.date) -> Draft:
+    return Draft(
+        QuestionnaireRef(id=questionnaire.id, version=questionnaire.version), assessment_date
+    )
+
+
+def _file_value(q: Question, answer: Answer) -> Any:
+    if answer.state == UNKNOWN:
+        return "unknown"
+    if answer.state == NA:
+        return "na"
+    if isinstance(answer.value, frozenset):
+        return [c for c in q.choice_ids() if c in answer.value]
+    return answer.value
+
+
+# --- Writing --------------------------------------------------------------------------------------
+
+
+def save_draft(
+    draft: Draft, path: Path, questionnaire: Questionnaire, hidden: Set[str] = frozenset()
+) -> None:
+    data = draft.to_data(questionnaire, hidden)
+    if path.suffix.lower() == ".json":
+        text = json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
+    else:
+        text = _yaml_text(data, path)
+    write_atomic(path, text)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+def _yaml_node(value: Any) -> Any:
+    """Strings are double-quoted, so `yes`, `no`, `na` or `011` read back the same in any YAML."""
+    if isinstance(value, dict):
+        node = CommentedMap()
+        for key, item in value.items():
+            node[key] = _yaml_node(item)
+        return node
+    if isinstance(value, list):
+        seq = CommentedSeq(_yaml_node(v) for v in value)
+        seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, str):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+def _yaml_text(data: dict[str, Any], path: Path) -> str:
+    root = _yaml_node(data)
+    root.yaml_set_start_comment(
+        "Réponses au questionnaire / questionnaire answers — written by `assess questionnaire`.\n"
+        f"Reprendre / resume: assess questionnaire --resume {display_path(path)}"
+    )
+    yaml = YAML(typ="rt", pure=True)
+    yaml.width = 4096
+    out = io.StringIO()
+    yaml.dump(root, out)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step: a crash leaves the old file or the new one."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows it
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+# --- Reading (resume) -----------------------------------------------------------------------------
+
+
+def load_draft(path: Path, questionnaire: Questionnaire, lang: Lang) -> tuple[Draft, list[str]]:
+    """Read a file to resume. Unusable entries are dropped (and asked again) with a warning."""
+    try:
+        data = load_document(path).data
+    except LoadFailure as exc:
+        raise AnswersError([exc.problem]) from exc
+    name = display_path(path)
+    if not isinstance(data, dict):
+        raise AnswersError([Problem(name, None, "", t("iv_not_answers", lang, path=name))])
+    ref = _mapping(data.get("questionnaire"))
+    found = str(ref.get("id", questionnaire.id))
+    if found != questionnaire.id:
+        message = t(
+            "iv_wrong_questionnaire", lang, path=name, found=found, expected=questionnaire.id
+        )
+        raise AnswersError([Problem(name, None, "questionnaire.id", message)])
+    warnings: list[str] = []
+    old = str(ref.get("version", questionnaire.version))
+    if old != questionnaire.version:
+        warnings.append(
+            t("iv_version_changed", lang, path=name, old=old, new=questionnaire.version)
+        )
+    date = data.get("assessment_date")
+    draft = new_draft(questionnaire, date if isinstance(date, dt.date) else dt.date.today())
+    org = _mapping(data.get("organisation"))
+    for key in ORG_FIELDS:
+        if org.get(key) is not None:
+            try:
+                draft.organisation[key] = org_value(key, str(org[key]), lang)
+            except Invalid as exc:
+                warnings.append(
+                    t("iv_dropped", lang, path=name, entry=f"organisation.{key}", reason=exc)
+                )
+    answers = _mapping(data.get("answers"))
+    questions = questionnaire.questions()
+    for qid, raw in answers.items():
+        problem = _load_answer(draft, questions.get(str(qid)), str(qid), raw, lang)
+        if problem:
+            warnings.append(
+                t("iv_dropped", lang, path=name, entry=f"answers.{qid}", reason=problem)
+            )
+    return draft, warnings
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def _load_answer(draft: Draft, q: Question | None, qid: str, raw: Any, lang: Lang) -> str | None:
+    if q is None:
+        return t("iv_unknown_question", lang)
+    value = raw.get("value") if isinstance(raw, dict) else raw
+    try:
+        draft.answers[qid] = parse_value(q, value)
+    except ValueError as exc:
+        return str(exc)
+    if isinstance(raw, dict):
+        notes = {k: str(raw[k]) for k in ("comment", "evidence") if raw.get(k) is not None}
+        if notes:
+            draft.notes[qid] = notes
+    return None

@@ -1,0 +1,214 @@
+"""ARS batch benchmark: N synthetic organisations through `assess batch`, the real code path.
+
+Generates a messy-but-valid CSV (`;`, French numbers and yes/no forms, DD/MM/YYYY dates, unknown
+and not-applicable answers), runs `python -m assess batch --jobs J` as a subprocess, and prints
+rows/s, wall time and peak memory against the target: 100,000 rows in ≤ 60 s, peak RSS ≤ 500 MB
+(2 cores).
+
+Peak memory: the process tree (batch process, forkserver, workers) is sampled from /proc every
+0.2 s and the largest *sum* is reported; `getrusage(RUSAGE_CHILDREN)` gives the largest single
+waited-for descendant.
+
+    python bench/batch.py [--rows 100000] [--jobs 2] [--rules-dir DIR --questionnaire FILE] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from assess.definitions import load_definitions
+from assess.questionnaire import Question, QuestionType
+
+TARGET_SECONDS = 60.0
+TARGET_MB = 500.0
+TARGET_ROWS = 100_000
+DEPTS = [
+    ("11", "75"),
+    ("11", "92"),
+    ("84", "69"),
+    ("93", "13"),
+    ("76", "31"),
+    ("53", "35"),
+    ("94", "2A"),
+]
+TYPES = ["chu", "ch", "clinique", "esms", "centre_sante", "editeur"]
+
+
+def finess(n: int, dept: str) -> str:
+    body = f"{dept}{n % 1_000_000:06d}"
+    digits = body.replace("A", "0").replace("B", "0")
+    for key in "0123456789":
+        total = 0
+        for i, ch in enumerate(reversed(digits + key)):
+            d = int(ch) * (2 if i % 2 else 1)
+            total += d - 9 if d > 9 else d
+        if total % 10 == 0:
+            return body + key
+    raise AssertionError
+
+
+def cell(q: Question, rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.08:
+        return ""
+    if roll < 0.12 and q.allow_na:
+        return "na"
+    t = q.type
+    if t is QuestionType.yes_no:
+        return rng.choice(["Oui", "Non", "O", "N", "1", "0", "yes", "no"])
+    if t is QuestionType.single_choice:
+        return rng.choice(q.choice_ids())
+    if t is QuestionType.multiple_choice:
+        return "|".join(rng.sample(q.choice_ids(), rng.randint(0, len(q.choice_ids()))))
+    if t is QuestionType.percent:
+        low, high = q.bounds()
+        value = rng.uniform(low or 0, high or 100)
+        return f"{value:.1f}".replace(".", ",") + rng.choice(["", " %"])
+    if t is QuestionType.integer:
+        low, high = q.bounds()
+        return str(rng.randint(int(low or 0), int(high if high is not None else 5000)))
+    if t is QuestionType.date:
+        return f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2019, 2026)}"
+    return rng.choice(["RAS", "Projet en cours ; voir DSI", "Déploiement « partiel »"])
+
+
+def generate(
+    path: Path, rows: int, rules_dir: Path | None, questionnaire: Path | None, seed: int
+) -> int:
+    defs = load_definitions(rules_dir, questionnaire)
+    questions = list(defs.questionnaire.questions().values())
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write(
+            ";".join(
+                [
+                    "finess",
+                    "name",
+                    "type",
+                    "region",
+                    "departement",
+                    "assessment_date",
+                    *(q.id for q in questions),
+                ]
+            )
+            + "\r\n"
+        )
+        for i in range(rows):
+            region, dept = DEPTS[i % len(DEPTS)]
+            head = [
+                finess(i, dept),
+                f"Établissement {i}",
+                TYPES[i % len(TYPES)],
+                region,
+                dept,
+                "01/03/2026",
+            ]
+            values = [cell(q, rng) for q in questions]
+            f.write(";".join(f'"{v}"' if ";" in v else v for v in head + values) + "\r\n")
+    return len(questions)
+
+
+def _tree_rss(root: int) -> int:
+    """Sum of VmRSS (kB) over `root` and all its descendants."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+        except OSError:
+            continue
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rows", type=int, default=TARGET_ROWS)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--rules-dir", type=Path)
+    parser.add_argument("--questionnaire", type=Path)
+    parser.add_argument("--engine", choices=["durable", "python"], default="durable")
+    parser.add_argument(
+        "--keep", type=Path, help="write the input and outputs here instead of a temporary folder"
+    )
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="assess-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    source = work / "input.csv"
+    t0 = time.perf_counter()
+    n_questions = generate(source, args.rows, args.rules_dir, args.questionnaire, args.seed)
+    print(f"generated {args.rows:,} rows × {n_questions} questions ({source.stat().st_size / 1e6:.1f} MB) "
+          f"in {time.perf_counter() - t0:.1f} s")  # fmt: skip
+
+    cmd = [sys.executable, "-m", "assess", "batch", str(source), "-o", str(work / "results.csv"),
+           "--errors", str(work / "errors.csv"), "--summary", str(work / "summary.html"),
+           "--jobs", str(args.jobs), "--engine", args.engine]  # fmt: skip
+    if args.rules_dir:
+        cmd += ["--rules-dir", str(args.rules_dir)]
+    if args.questionnaire:
+        cmd += ["--questionnaire", str(args.questionnaire)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    child_max = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(err.strip().splitlines()[-1] if err.strip() else "(no output)")
+    if proc.returncode not in (0, 3):
+        print(err)
+        sys.exit(proc.returncode)
+    rate = args.rows / wall
+    peak_mb = peak / 1024
+    scaled = wall * TARGET_ROWS / args.rows
+    print(f"wall {wall:.1f} s · {rate:,.0f} rows/s · jobs {args.jobs} · engine {args.engine}")
+    print(
+        f"peak RSS, whole process tree (sampled): {peak_mb:.0f} MB · largest single process (RUSAGE_CHILDREN): {child_max:.0f} MB"
+    )
+    ok_time = scaled <= TARGET_SECONDS
+    ok_mem = peak_mb <= TARGET_MB
+    print(f"target: {TARGET_ROWS:,} rows ≤ {TARGET_SECONDS:.0f} s → {scaled:.1f} s at this rate "
+          f"[{'OK' if ok_time else 'MISSED'}]; peak ≤ {TARGET_MB:.0f} MB [{'OK' if ok_mem else 'MISSED'}]")  # fmt: skip
+    print(f"files in {work}")
+
+
+if __name__ == "__main__":
+    main()

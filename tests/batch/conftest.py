@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from assess.batch.run import BatchOptions, BatchReport, run_batch
+from tests.conftest import MINI, ROOT
+
+HEADER = ["finess", "name", "type", "region", "departement", "assessment_date",
+          "dmp.feeds", "dmp.letter_share", "dmp.documents", "cybersecurity.mfa", "mssante.mailbox"]  # fmt: skip
+
+
+def finess(n: int, dept: str = "75") -> str:
+    """A valid FINESS number (Luhn check digit; 2A/2B read as 0)."""
+    body = f"{dept}{n:06d}"
+    digits = body.replace("A", "0").replace("B", "0")
+    for key in "0123456789":
+        total = 0
+        for i, ch in enumerate(reversed(digits + key)):
+            d = int(ch) * (2 if i % 2 else 1)
+            total += d - 9 if d > 9 else d
+        if total % 10 == 0:
+            return body + key
+    raise AssertionError
+
+
+GOOD = [finess(i) for i in range(1, 40)]
+
+
+def row(finess: str = "750712184", name: str = "CH Test", **answers: str) -> list[str]:
+    base = {"type": "ch", "region": "11", "departement": "75", "assessment_date": "2026-03-01",
+            "dmp.feeds": "yes", "dmp.letter_share": "60", "dmp.documents": "ldl|cro",
+            "cybersecurity.mfa": "no", "mssante.mailbox": "nominative"}  # fmt: skip
+    base.update({k.replace("__", "."): v for k, v in answers.items()})
+    return [finess, name] + [base[c] for c in HEADER[2:]]
+
+
+def csv_text(
+    rows: Sequence[Sequence[str]], delimiter: str = ";", header: Sequence[str] = HEADER
+) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "in.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode(encoding))
+    return path
+
+
+def batch(
+    path: Path, tmp_path: Path, **kwargs
+) -> tuple[BatchReport, list[dict[str, str]], list[dict[str, str]]]:
+    """Run the batch on the mini fixture; return the report, result rows and error rows."""
+    out, errors = tmp_path / "out.csv", tmp_path / "errors.csv"
+    options = BatchOptions(
+        input=path, output=out, errors=errors, jobs=kwargs.pop("jobs", 1),
+        rules_dir=MINI / "rules", questionnaire_path=MINI / "questionnaire.yaml",
+        references_dir=ROOT / "references", **kwargs,
+    )  # fmt: skip
+    report = run_batch(options)
+    assert report.read == report.scored + report.rejected
+    delim = ";" if options.excel else ","
+    results = read_csv(out, delim) if options.fmt == "csv" else []
+    return report, results, read_csv(errors, delim)
+
+
+def read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f, delimiter=delimiter))
+
+
+@pytest.fixture
+def run(tmp_path):
+    def _run(text: str | bytes, name: str = "in.csv", file_encoding: str = "utf-8", **kwargs):
+        return batch(write(tmp_path, text, name, file_encoding), tmp_path, **kwargs)
+
+    return _run

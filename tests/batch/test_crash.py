@@ -1,0 +1,68 @@
+"""A native crash in a worker costs at most its chunk: only the crashing row is rejected."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assess.batch.pool import CRASH_ENV, CRASH_MESSAGE
+from tests.conftest import MINI_ARGS, ROOT
+
+from .conftest import GOOD, csv_text, read_csv, row
+
+
+@pytest.mark.parametrize("mode", ["", ":exit"])
+def test_worker_crash_rejects_only_the_crashing_row(tmp_path, mode):
+    rows = [row(GOOD[i], f"Org {i}") for i in range(30)]
+    (tmp_path / "in.csv").write_text(csv_text(rows), encoding="utf-8")
+    env = {**os.environ, CRASH_ENV: GOOD[17] + mode}
+    proc = subprocess.run(
+        [sys.executable, "-m", "assess", "batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"),
+         "--errors", str(tmp_path / "err.csv"), "-j", "2", *MINI_ARGS],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 3, proc.stderr
+    assert "30 rows read, 29 scored, 1 rejected" in proc.stderr
+    assert [r["finess"] for r in read_csv(tmp_path / "out.csv")] == [
+        g for i, g in enumerate(GOOD[:30]) if i != 17
+    ]
+    assert read_csv(tmp_path / "err.csv") == [
+        {
+            "row": "18",
+            "line": "",
+            "finess": GOOD[17],
+            "column": "",
+            "value": "",
+            "message": CRASH_MESSAGE,
+        }
+    ]
+
+
+def test_crash_with_many_chunks_in_flight(tmp_path):
+    """Chunks of 4 rows, 2 workers: the chunks in flight around the crash are all recovered, in order."""
+    rows = [row(GOOD[i], f"Org {i}") for i in range(37)]
+    (tmp_path / "in.csv").write_text(csv_text(rows), encoding="utf-8")
+    script = (
+        "import sys; from pathlib import Path; from assess.batch.run import BatchOptions, run_batch\n"
+        "t = Path(sys.argv[1]); m = Path('tests/fixtures/mini')\n"
+        "r = run_batch(BatchOptions(input=t / 'in.csv', output=t / 'out.csv', errors=t / 'err.csv', jobs=2, chunk_size=4,\n"
+        "    rules_dir=m / 'rules', questionnaire_path=m / 'questionnaire.yaml'))\n"
+        "print(r.read, r.scored, r.rejected, r.crashes)\n"
+    )
+    env = {**os.environ, CRASH_ENV: GOOD[9]}
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.stdout.split() == ["37", "36", "1", "1"], proc.stderr
+    assert [r["finess"] for r in read_csv(tmp_path / "out.csv")] == [
+        g for i, g in enumerate(GOOD[:37]) if i != 9
+    ]
+    assert [e["row"] for e in read_csv(tmp_path / "err.csv")] == ["10"]

@@ -1,0 +1,247 @@
+"""Messy inputs as real exports come: each case with exact counts and messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from assess.errors import InputError
+
+from .conftest import GOOD, HEADER, csv_text, row
+
+
+@pytest.mark.parametrize(("delimiter", "shown"), [(";", "';'"), (",", "','"), ("\t", "'tab'")])
+def test_delimiters_are_detected(run, delimiter, shown):
+    text = csv_text([row(GOOD[0]), row(GOOD[1], "Clinique, du Parc")], delimiter)
+    report, results, errors = run(text)
+    assert (report.read, report.scored, report.rejected) == (2, 2, 0)
+    assert report.source == f"CSV, utf-8, {shown}"
+    assert [r["name"] for r in results] == ["CH Test", "Clinique, du Parc"]
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("encoding", "detected"),
+    [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp1252", "cp1252"), ("utf-16", "utf-16")],
+)
+def test_encodings_are_detected(run, encoding, detected):
+    text = csv_text(
+        [row(GOOD[0], "Clinique Sainte-Thérèse — Œuvre"), row(GOOD[1], "Hôpital Saint-Éloi")]
+    )
+    report, results, _ = run(text, file_encoding=encoding)
+    assert report.source == f"CSV, {detected}, ';'"
+    assert [r["name"] for r in results] == ["Clinique Sainte-Thérèse — Œuvre", "Hôpital Saint-Éloi"]
+
+
+def test_late_accent_in_a_cp1252_file_is_still_detected(run):
+    rows = [row(GOOD[i % len(GOOD)], f"CH {i}") for i in range(1000)]
+    rows.append(row("750712184", "Hôpital à la fin"))
+    report, results, _ = run(csv_text(rows), file_encoding="cp1252")
+    assert report.source == "CSV, cp1252, ';'"
+    assert results[-1]["name"] == "Hôpital à la fin"
+
+
+def test_encoding_override(run):
+    text = csv_text([row(GOOD[0], "Hôpital")])
+    report, results, _ = run(text, file_encoding="latin-1", encoding="latin-1")
+    assert results[0]["name"] == "Hôpital"
+    with pytest.raises(InputError, match="the file is not valid utf-8"):
+        run(text.encode("cp1252"), encoding="utf-8")
+
+
+def test_french_numbers_and_yes_no_forms(run):
+    forms = [("Oui", "45,5"), ("Non", "45 %"), ("O", "45,5 %"), ("N", "45.5"), ("1", "100"),
+             ("0", "0"), ("Vrai", " 12 "), ("Faux", "12,0"), ("Yes", "99,99"), ("No", "1 %")]  # fmt: skip
+    rows = [
+        row(GOOD[i], cybersecurity__mfa=yn, dmp__letter_share=pct)
+        for i, (yn, pct) in enumerate(forms)
+    ]
+    report, results, errors = run(csv_text(rows))
+    assert (report.read, report.scored, report.rejected) == (10, 10, 0), errors
+    # mfa "no" fires CYB-001 (critical) on the as-of date 2026-03-01
+    assert [r["findings_critical"] for r in results] == [
+        "0",
+        "1",
+        "0",
+        "1",
+        "0",
+        "1",
+        "0",
+        "1",
+        "0",
+        "1",
+    ]
+    # dmp.letter_share >= 50 (with dmp.feeds yes) reaches DMP level 2
+    assert [r["dmp_level"] for r in results] == ["1", "1", "1", "1", "2", "1", "1", "1", "2", "1"]
+
+
+def test_blank_lines_and_quoted_newlines(run):
+    text = (
+        ";".join(HEADER) + "\r\n\r\n"
+        + ";".join(row(GOOD[0])) + "\r\n"
+        + ";;;;;;;;;;\r\n"  # a row of empty cells, as spreadsheets export them
+        + ";".join(row(GOOD[1], '"Centre\nhospitalier\nde test"')) + "\r\n"
+        + ";".join(row("123", "Bad")) + "\r\n\r\n"
+    )  # fmt: skip
+    report, results, errors = run(text)
+    assert (report.read, report.scored, report.rejected, report.blank_lines) == (3, 2, 1, 3)
+    assert results[1]["name"] == "Centre\nhospitalier\nde test"
+    # data row 3 starts on physical line 8 (header, blank, row, empty cells, 3-line row)
+    assert errors == [{
+        "row": "3", "line": "8", "finess": "123", "column": "finess", "value": "123",
+        "message": "FINESS invalide / invalid FINESS: FINESS '123' must have 9 characters (it has 3)",
+    }]  # fmt: skip
+
+
+def test_line_is_empty_when_it_equals_row_plus_one(run):
+    _, _, errors = run(csv_text([row(GOOD[0]), row("75071218X")]))
+    assert (errors[0]["row"], errors[0]["line"]) == ("2", "")
+
+
+def test_extra_columns_warn_and_missing_question_columns_are_unknown(run):
+    header = [*HEADER[:6], "dmp.feeds", "Commentaire libre", "Colonne X"]
+    text = csv_text([[*row(GOOD[0])[:6], "yes", "rien", "x"]], header=header)
+    report, results, _ = run(text)
+    assert report.scored == 1
+    assert report.warnings[0] == "colonnes ignorées / ignored columns: Commentaire libre, Colonne X"
+    assert report.warnings[1].startswith(
+        "12 questions sans colonne, réponses inconnues / question columns missing"
+    )
+    assert results[0]["dmp_level"] == "1"
+
+
+def test_missing_required_columns_make_the_input_unusable(run):
+    header = [c for c in HEADER if c not in ("region", "departement")]
+    with pytest.raises(InputError, match=r"missing required columns: region, departement\."):
+        run(csv_text([], header=header))
+
+
+def test_assessment_date_column_may_be_replaced_by_as_of(run):
+    header = [c for c in HEADER if c != "assessment_date"]
+    r = row(GOOD[0])
+    del r[5]
+    report, results, _ = run(csv_text([r], header=header), as_of=dt.date(2026, 6, 30))
+    assert report.scored == 1 and results[0]["assessment_date"] == "2026-06-30"
+
+
+def test_empty_file(run):
+    with pytest.raises(InputError, match=r"fichier vide / empty file$"):
+        run(b"")
+
+
+def test_only_blank_lines(run):
+    with pytest.raises(InputError, match="no header row"):
+        run("\r\n \r\n\r\n")
+
+
+def test_header_only(run):
+    report, results, errors = run(csv_text([]))
+    assert (report.read, report.scored, report.rejected) == (0, 0, 0)
+    assert results == [] and errors == []
+
+
+def test_binary_garbage(run):
+    garbage = bytes(range(256)) * 4 + os.urandom(512)
+    with pytest.raises(InputError, match=r"not a CSV or XLSX file \(binary content\)"):
+        run(garbage, name="in.csv")
+
+
+def test_old_xls_is_refused(run):
+    with pytest.raises(InputError, match="old Excel .xls format"):
+        run(b"\xd0\xcf\x11\xe0" + b"\x00" * 600, name="in.xls")
+
+
+def test_damaged_xlsx(run):
+    with pytest.raises(InputError, match="unreadable XLSX workbook"):
+        run(b"PK\x03\x04garbage", name="in.xlsx")
+
+
+def test_unusable_input_leaves_no_output(run, tmp_path):
+    with pytest.raises(InputError):
+        run(csv_text([], header=["a", "b"]))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_row_with_wrong_field_count(run):
+    text = csv_text(
+        [row(GOOD[0]), row(GOOD[1])[:4], [*row(GOOD[2]), "surplus"], [*row(GOOD[3]), ""]]
+    )
+    report, _, errors = run(text)
+    assert (report.read, report.scored, report.rejected) == (4, 2, 2)
+    assert [(e["row"], e["message"]) for e in errors] == [
+        ("2", "la ligne a 4 champs, l'en-tête en a 11 / the row has 4 fields, the header has 11; "
+              "vérifier les guillemets et le séparateur / check quotes and the delimiter"),
+        ("3", "la ligne a 12 champs, l'en-tête en a 11 / the row has 12 fields, the header has 11; "
+              "vérifier les guillemets et le séparateur / check quotes and the delimiter"),
+    ]  # fmt: skip
+
+
+def test_bad_rows_exact_messages(run):
+    rows = [
+        row(GOOD[0]),
+        row("750712185", "Mauvaise clé"),
+        row(GOOD[1], mssante__mailbox="pigeon"),
+        row(GOOD[2], dmp__letter_share="beaucoup"),
+        row(GOOD[3], dmp__letter_share="120"),
+        row(GOOD[4], dmp__documents="ldl|fax"),
+        row(GOOD[0], "Doublon"),
+        row(GOOD[5], cybersecurity__mfa="na"),
+        row(GOOD[6], dmp__feeds="peut-être"),
+        row(GOOD[7], type="hopital", region="99", departement="20", assessment_date="31/02/2026"),
+        row(GOOD[8], ""),
+    ]
+    report, results, errors = run(csv_text(rows))
+    assert (report.read, report.scored, report.rejected) == (11, 1, 10)
+    assert [r["finess"] for r in results] == [GOOD[0]]
+    got = [(e["row"], e["column"], e["value"], e["message"]) for e in errors]
+    assert got == [
+        ("2", "finess", "750712185", "FINESS invalide / invalid FINESS: FINESS '750712185' has a wrong check digit "
+         "(last digit); copy it again from the FINESS directory"),
+        ("3", "mssante.mailbox", "pigeon", "réponse invalide / invalid answer: expected one of none, organisational, "
+         "nominative; got 'pigeon'"),
+        ("4", "dmp.letter_share", "beaucoup", "réponse invalide / invalid answer: expected a percentage from 0 to 100; "
+         "got 'beaucoup'"),
+        ("5", "dmp.letter_share", "120", "réponse invalide / invalid answer: expected a value from 0 to 100; got 120"),
+        ("6", "dmp.documents", "ldl|fax", "réponse invalide / invalid answer: fax not among the choices ldl, cro, bio"),
+        ("7", "finess", GOOD[0], "FINESS en double / duplicate FINESS: déjà noté ligne / already scored on row 1"),
+        ("8", "cybersecurity.mfa", "na", "cette question n'accepte pas « non applicable » / this question does not "
+         "accept 'na'; répondre ou laisser vide / answer it or leave it empty"),
+        ("9", "dmp.feeds", "peut-être", "réponse invalide / invalid answer: expected yes, no, unknown; got 'peut-être'"),
+        ("10", "type", "hopital", "type d'organisation inconnu / unknown organisation type 'hopital'; attendu / "
+         "expected one of chu, ch, clinique, esms, centre_sante, editeur"),
+        ("10", "assessment_date", "31/02/2026", "date attendue AAAA-MM-JJ ou JJ/MM/AAAA / expected a date as "
+         "YYYY-MM-DD or DD/MM/YYYY; got '31/02/2026'"),
+        ("11", "name", "", "valeur obligatoire manquante / required value missing"),
+    ]  # fmt: skip
+
+
+def test_region_and_departement_checks(run):
+    rows = [
+        row(GOOD[0], region="99"),
+        row(GOOD[1], departement="20"),
+        row(GOOD[2], region="Île-de-France", departement="1"),
+    ]
+    report, results, errors = run(csv_text(rows))
+    assert (report.scored, report.rejected) == (1, 2)
+    assert [(e["column"], e["message"]) for e in errors] == [
+        ("region", "région invalide / invalid region: region '99' is not an INSEE region code (e.g. 11 for Île-de-France)"),
+        ("departement", "département invalide / invalid département: département '20' is not a département code (e.g. 75, 2A, 971)"),
+    ]  # fmt: skip
+    assert (results[0]["region"], results[0]["departement"]) == ("11", "01")
+
+
+def test_unknown_and_na_forms(run):
+    rows = [
+        row(
+            GOOD[0],
+            dmp__feeds="",
+            dmp__letter_share="NSP",
+            dmp__documents="inconnu",
+            cybersecurity__mfa="?",
+        )
+    ]
+    report, results, _ = run(csv_text(rows))
+    assert report.scored == 1
+    assert results[0]["dmp_level"] == "0" and results[0]["findings_critical"] == "0"
