@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from ..common import DOMAINS, SEVERITY_ORDER, Severity
 from ..answers import AnswerSet
+from ..common import DOMAINS, SEVERITY_ORDER, Severity
 from ..evaluation import Evaluation
 from ..result import AssessmentResult
 
