@@ -66,6 +66,10 @@ class _DomainPlan:
     findings: list[CompiledRule]  # by severity, then ID
     status_order: list[CompiledRule]  # gates and the rules they name with `fired`, dependencies first
 
+    def __post_init__(self) -> None:
+        self.gate_info = [(c, c.rule.id, c.rule.gate.level, c.rule.gate.weight) for c in self.gates]  # type: ignore[union-attr]
+        self.finding_ids = [c.rule.id for c in self.findings]
+
 
 def _plan_domain(compiled: CompiledDomain | None, questions: tuple[str, ...]) -> _DomainPlan:
     if compiled is None:
@@ -132,42 +136,42 @@ class Plan:
 Evaluator = Callable[[Case], dict[str, set[str]]]
 
 
-def _gate_status(c: CompiledRule, case: Case, fired: set[str], active: frozenset[str], kleene: Callable[[str], str]) -> GateStatus:
-    if c.rule.id not in active:
-        return GateStatus.not_applicable
-    if c.rule.id in fired:
-        return GateStatus.met
-    resolved = case.resolved
-    if c.questions and all(resolved[q].state == NA for q in c.questions):
-        return GateStatus.not_applicable
-    return GateStatus.unknown if truth(c.node, resolved, kleene) == U else GateStatus.not_met
-
-
 def _domain_numbers(
     name: str, plan: _DomainPlan, case: Case, fired: set[str], active: frozenset[str],
-    plan_in_force: Callable[[Case], frozenset[str]],
+    in_force: frozenset[str],
 ) -> DomainNumbers:  # fmt: skip
+    resolved = case.resolved
     status: dict[str, str] = {}
 
     def kleene(rid: str) -> str:
         return T if rid in fired else status.get(rid, F)
 
-    for c in plan.status_order:
+    for c in plan.status_order:  # gates and what they build on, dependencies first
         rid = c.rule.id
         if rid in fired:
             status[rid] = T
         elif rid in active:
-            status[rid] = truth(c.node, case.resolved, kleene)
-    in_force = plan_in_force(case)
-    gates = [(c, _gate_status(c, case, fired, active, kleene)) for c in plan.gates if c.rule.id in in_force]
-    by_level = {c.rule.id: (c.rule.gate.level, s) for c, s in gates}  # type: ignore[union-attr]
-    weighted = {c.rule.id: (c.rule.gate.level, c.rule.gate.weight, s) for c, s in gates}  # type: ignore[union-attr]
-    states = [case.resolved[q].state for q in plan.questions]
-    applicable_q = [s for s in states if s != NA]
-    answered = sum(1 for s in applicable_q if s == VALUE)
+            status[rid] = truth(c.node, resolved, kleene)
+    gates: list[tuple[str, int, float, GateStatus]] = []
+    for c, rid, level, weight in plan.gate_info:
+        if rid not in in_force:
+            continue
+        if rid not in active:
+            gate = GateStatus.not_applicable
+        elif rid in fired:
+            gate = GateStatus.met
+        elif c.questions and all(resolved[q].state == NA for q in c.questions):
+            gate = GateStatus.not_applicable
+        else:
+            gate = GateStatus.unknown if status[rid] == U else GateStatus.not_met
+        gates.append((rid, level, weight, gate))
+    by_level = {rid: (level, st) for rid, level, _w, st in gates}
+    weighted = {rid: (level, weight, st) for rid, level, weight, st in gates}
+    applicable_q = [st for st in (resolved[q].state for q in plan.questions) if st != NA]
+    answered = sum(1 for st in applicable_q if st == VALUE)
     return DomainNumbers(
         domain=name,
-        applicable=any(s is not GateStatus.not_applicable for _, s in gates),
+        applicable=any(st is not GateStatus.not_applicable for *_, st in gates),
         level=levels(by_level),
         potential_level=levels(by_level, optimistic=True),
         score=score(weighted),
@@ -175,16 +179,17 @@ def _domain_numbers(
         confidence=round(answered / len(applicable_q), 3) if applicable_q else 1.0,
         questions_applicable=len(applicable_q),
         questions_answered=answered,
-        gates=tuple((c.rule.id, s) for c, s in gates),
-        findings=tuple(c.rule.id for c in plan.findings if c.rule.id in fired),
+        gates=tuple((rid, st) for rid, _l, _w, st in gates),
+        findings=tuple(rid for rid in plan.finding_ids if rid in fired),
     )
 
 
 def evaluate(plan: Plan, evaluator: Evaluator, case: Case, warnings: list[str]) -> Evaluation:
     fired = evaluator(case)
     active = plan.active(case)
+    in_force = plan.in_force(case)
     domains = {
-        name: _domain_numbers(name, p, case, fired.get(name, set()), active, plan.in_force)
+        name: _domain_numbers(name, p, case, fired.get(name, set()), active, in_force)
         for name, p in plan.domains.items()
     }
     adjacent = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from .common import DOMAINS, OrgType, StrictModel, Text
 from .conditions import Condition
@@ -66,6 +66,8 @@ class Choice(StrictModel):
 
 
 class Question(StrictModel):
+    _choice_ids: tuple[str, ...] = PrivateAttr(default=())
+
     id: str
     type: QuestionType
     label: Text
@@ -103,7 +105,11 @@ class Question(StrictModel):
     def choice_ids(self) -> list[str]:
         if self.type is QuestionType.yes_no:
             return ["yes", "no"]
-        return [c.id for c in self.choices]
+        return list(self._choice_ids)
+
+    def model_post_init(self, _context: object) -> None:
+        # Asked for every answer of every batch row: computed once.
+        object.__setattr__(self, "_choice_ids", tuple(c.id for c in self.choices))
 
     def bounds(self) -> tuple[float | None, float | None]:
         if self.type is QuestionType.percent:

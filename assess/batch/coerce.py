@@ -156,8 +156,29 @@ def _typed(question: Question, raw: Any) -> Any:
     return raw.strip() if isinstance(raw, str) else _text(raw)
 
 
+_MEMO: dict[tuple[int, str], tuple[Question, Answer]] = {}
+_MEMO_LIMIT = 200_000
+
+
 def coerce_answer(question: Question, raw: Any) -> Answer:
-    """One cell → Answer; raise ValueError with a message for the errors file."""
+    """One cell → Answer; raise ValueError with a message for the errors file.
+
+    Survey exports repeat the same few cell values ("Oui", "45 %", a choice label) across
+    thousands of rows, so valid text cells are memoised per question (answers are immutable).
+    """
+    if not isinstance(raw, str):
+        return _coerce(question, raw)
+    key = (id(question), raw)
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] is question:
+        return hit[1]
+    answer = _coerce(question, raw)
+    if len(_MEMO) < _MEMO_LIMIT:
+        _MEMO[key] = (question, answer)
+    return answer
+
+
+def _coerce(question: Question, raw: Any) -> Answer:
     if is_blank(raw):
         return Answer(UNKNOWN)
     if isinstance(raw, str):
