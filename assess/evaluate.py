@@ -14,7 +14,7 @@ from typing import Any
 
 from .conditions import NA, UNKNOWN, VALUE, And, Cmp, Fired, Node, Or, State, date_number
 
-__all__ = ["F", "T", "U", "Resolved", "truth"]
+__all__ = ["F", "T", "U", "Resolved", "compare", "truth"]
 
 T, F, U = "T", "F", "U"
 
@@ -30,7 +30,7 @@ class Resolved:
 _NOT_ASKED = Resolved(UNKNOWN)
 
 
-def _compare(op: str, value: Any, operand: Any) -> bool:
+def compare(op: str, value: Any, operand: Any) -> bool:
     if isinstance(value, frozenset):
         wanted = set(operand) if isinstance(operand, tuple) else {operand}
         hit = bool(value & wanted)
@@ -69,5 +69,5 @@ def truth(node: Node, answers: Mapping[str, Resolved], fired: Callable[[str], st
         return T if answer.state in node.states else F
     assert isinstance(node, Cmp)
     if answer.state == VALUE:
-        return T if _compare(node.op, answer.value, node.value) else F
+        return T if compare(node.op, answer.value, node.value) else F
     return F if answer.state == NA else U

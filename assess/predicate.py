@@ -7,10 +7,9 @@ hold the two (and durable-rules) to the same answers.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
 
-from .conditions import VALUE, And, Cmp, Fired, Node, Or, State, date_number
-from .evaluate import Resolved
+from .conditions import VALUE, And, Cmp, Fired, Node, Or, State
+from .evaluate import Resolved, compare
 
 __all__ = ["Predicate", "predicate"]
 
@@ -20,33 +19,10 @@ _MISSING = Resolved("u")
 
 def _cmp(node: Cmp) -> Predicate:
     q, op, operand = node.q, node.op, node.value
-    wanted = frozenset(operand) if isinstance(operand, tuple) else frozenset([operand])
-
-    def test(value: Any) -> bool:
-        if isinstance(value, frozenset):
-            hit = bool(value & wanted)
-            return hit if op in ("eq", "in") else not hit
-        if hasattr(value, "toordinal"):
-            value = date_number(value)
-        if op == "eq":
-            return bool(value == operand)
-        if op == "ne":
-            return bool(value != operand)
-        if op == "in":
-            return value in wanted
-        if op == "not_in":
-            return value not in wanted
-        if op == "lt":
-            return bool(value < operand)
-        if op == "lte":
-            return bool(value <= operand)
-        if op == "gt":
-            return bool(value > operand)
-        return bool(value >= operand)
 
     def run(answers: Mapping[str, Resolved], _fired: set[str]) -> bool:
         answer = answers.get(q, _MISSING)
-        return answer.state == VALUE and test(answer.value)
+        return answer.state == VALUE and compare(op, answer.value, operand)
 
     return run
 

@@ -36,7 +36,7 @@ def lang_option(fn: F) -> F:
     )(fn)  # fmt: skip
 
 
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -47,7 +47,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 def as_of_option(fn: F) -> F:
     return click.option(
-        "--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
+        "--as-of", callback=parse_date, metavar="YYYY-MM-DD",
         help="Juger à cette date (défaut : date d'évaluation) / judge as of this date (default: the assessment date).",
     )(fn)  # fmt: skip
 

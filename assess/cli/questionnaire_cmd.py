@@ -18,24 +18,13 @@ from ..interview import Draft, Interview, load_draft, new_draft
 from ..interview.parse import yes_no
 from ..questionnaire import Questionnaire, SectionKind
 from ..render.text import score_text
-from .options import assessor, definitions_options, engine_option, lang_option
+from .options import assessor, definitions_options, engine_option, lang_option, parse_date
 
 __all__ = ["register"]
 
 DEFAULT_OUTPUT = Path("answers.yaml")
 TOP_FINDINGS = 5  # the end summary shows the most severe findings; `assess score` lists them all
 _STOP = (click.Abort, KeyboardInterrupt, EOFError)
-
-
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-06-30"
-        ) from None
 
 
 def _ask(prompt: str) -> str:
@@ -66,7 +55,7 @@ def _ask(prompt: str) -> str:
 @click.option(
     "--date",
     "assessment_date",
-    callback=_parse_date,
+    callback=parse_date,
     metavar="YYYY-MM-DD",
     help="Date d'évaluation (défaut : aujourd'hui) / assessment date (default: today).",
 )
