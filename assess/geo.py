@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DEPARTEMENTS", "REGIONS", "finess_problem"]
+__all__ = ["DEPARTEMENTS", "REGIONS", "finess_problem", "finess_with_key"]
 
 REGIONS: dict[str, str] = {
     "01": "Guadeloupe",
@@ -40,6 +40,12 @@ def _luhn_ok(digits: str) -> bool:
                 d -= 9
         total += d
     return total % 10 == 0
+
+
+def finess_with_key(body: str) -> str:
+    """Complete the first 8 characters of a FINESS number with its check digit."""
+    digits = body.replace("A", "0").replace("B", "0")
+    return next(body + key for key in "0123456789" if _luhn_ok(digits + key))
 
 
 def finess_problem(finess: str) -> str | None:

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from assess.definitions import load_definitions
+from assess.geo import finess_with_key
 from assess.questionnaire import Question, QuestionType
 
 TARGET_SECONDS = 60.0
@@ -44,16 +45,7 @@ TYPES = ["chu", "ch", "clinique", "esms", "centre_sante", "editeur"]
 
 
 def finess(n: int, dept: str) -> str:
-    body = f"{dept}{n % 1_000_000:06d}"
-    digits = body.replace("A", "0").replace("B", "0")
-    for key in "0123456789":
-        total = 0
-        for i, ch in enumerate(reversed(digits + key)):
-            d = int(ch) * (2 if i % 2 else 1)
-            total += d - 9 if d > 9 else d
-        if total % 10 == 0:
-            return body + key
-    raise AssertionError
+    return finess_with_key(f"{dept}{n % 1_000_000:06d}")
 
 
 def cell(q: Question, rng: random.Random) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assess.batch.run import BatchOptions, BatchReport, run_batch
+from assess.geo import finess_with_key
 from tests.conftest import MINI, ROOT
 
 HEADER = ["finess", "name", "type", "region", "departement", "assessment_date",
@@ -16,16 +17,7 @@ HEADER = ["finess", "name", "type", "region", "departement", "assessment_date",
 
 def finess(n: int, dept: str = "75") -> str:
     """A valid FINESS number (Luhn check digit; 2A/2B read as 0)."""
-    body = f"{dept}{n:06d}"
-    digits = body.replace("A", "0").replace("B", "0")
-    for key in "0123456789":
-        total = 0
-        for i, ch in enumerate(reversed(digits + key)):
-            d = int(ch) * (2 if i % 2 else 1)
-            total += d - 9 if d > 9 else d
-        if total % 10 == 0:
-            return body + key
-    raise AssertionError
+    return finess_with_key(f"{dept}{n:06d}")
 
 
 GOOD = [finess(i) for i in range(1, 40)]
