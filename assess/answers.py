@@ -18,7 +18,7 @@ from .common import OrgType, StrictModel
 from .conditions import NA, UNKNOWN, VALUE
 from .errors import AnswersError, Problem
 from .geo import DEPARTEMENTS, REGIONS, finess_problem
-from .questionnaire import Question, Questionnaire, QuestionType
+from .questionnaire import MAX_INTEGER, Question, Questionnaire, QuestionType
 from .yamlio import Document, LoadFailure, load_document, problems_from_validation
 
 __all__ = [
@@ -171,8 +171,11 @@ def _number(q: Question, raw: Any) -> int | float:
         raise ValueError(f"expected a whole number; got {raw!r}")
     value: int | float = int(raw) if q.type is QuestionType.integer else raw
     low, high = q.bounds()
+    if high == MAX_INTEGER and value > high:
+        raise ValueError(f"expected a whole number no larger than {MAX_INTEGER}; got {raw!r}")
     if (low is not None and value < low) or (high is not None and value > high):
-        span = f"from {_fmt(low)} to {_fmt(high)}" if high is not None else f"at least {_fmt(low)}"
+        declared = high is not None and high != MAX_INTEGER
+        span = f"from {_fmt(low)} to {_fmt(high)}" if declared else f"at least {_fmt(low)}"
         raise ValueError(f"expected a value {span}; got {raw!r}")
     return value
 

@@ -18,7 +18,7 @@ from ..common import Lang, OrgType
 from ..conditions import NA, UNKNOWN
 from ..geo import DEPARTEMENTS, REGIONS, finess_problem
 from ..i18n import t
-from ..questionnaire import Question, QuestionType
+from ..questionnaire import MAX_INTEGER, Question, QuestionType
 
 __all__ = [
     "ORG_FIELDS",
@@ -75,7 +75,8 @@ def expected(q: Question, lang: Lang) -> str:
     if kind is QuestionType.percent:
         return t("iv_what_percent", lang, low=fmt_number(low, lang), high=fmt_number(high, lang))
     if kind is QuestionType.integer:
-        key = "iv_what_integer_range" if high is not None else "iv_what_integer_min"
+        # The engine's safety cap is not a bound worth showing a person.
+        key = "iv_what_integer_range" if high is not None and high != MAX_INTEGER else "iv_what_integer_min"
         return t(key, lang, low=fmt_number(low, lang), high=fmt_number(high, lang))
     if kind is QuestionType.date:
         return t("iv_what_date", lang)

@@ -106,7 +106,7 @@ def test_invalid_answers_are_asked_again(tmp_path):
         "La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : recopiez-le depuis le répertoire FINESS.",
         "Réponse non valide « 99 » : attendu un code région INSEE (ex. 11) ou un nom de région (ex. Bretagne).",
         "Réponse non valide « 20 » : attendu un code département (ex. 75, 2A, 971).",
-        "Réponse non valide « 12,5 » : attendu un nombre entier de 0 à 1000000000.",
+        "Réponse non valide « 12,5 » : attendu un nombre entier d'au moins 0.",
         "Valeur hors limites « 120 » : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5).",
         "Réponse non valide « peut-être » : attendu oui ou non (o/n).",
         "Une réponse est nécessaire : attendu oui ou non (o/n).",

@@ -116,17 +116,17 @@ def test_commands(qs):
         (
             "org.beds",
             "12,5",
-            "Réponse non valide « 12,5 » : attendu un nombre entier de 0 à 1000000000.",
+            "Réponse non valide « 12,5 » : attendu un nombre entier d'au moins 0.",
         ),
         (
             "org.beds",
             "12 %",
-            "Réponse non valide « 12 % » : attendu un nombre entier de 0 à 1000000000.",
+            "Réponse non valide « 12 % » : attendu un nombre entier d'au moins 0.",
         ),
         (
             "org.beds",
             "-3",
-            "Valeur hors limites « -3 » : attendu un nombre entier de 0 à 1000000000.",
+            "Valeur hors limites « -3 » : attendu un nombre entier d'au moins 0.",
         ),
         (
             "mssante.mailbox",
