@@ -69,8 +69,12 @@ class Assessor:
         else:
             self.evaluator = PythonEvaluator(self.compiled)
 
-    def case(self, answers: AnswerSet, as_of: dt.date | None = None, warnings: list[str] | None = None) -> Case:
-        resolved = resolve(answers.answers, answers.organisation.type, self.defs.questionnaire, warnings)
+    def case(
+        self, answers: AnswerSet, as_of: dt.date | None = None, warnings: list[str] | None = None
+    ) -> Case:
+        resolved = resolve(
+            answers.answers, answers.organisation.type, self.defs.questionnaire, warnings
+        )
         return Case(resolved, answers.organisation.type, as_of or answers.assessment_date)
 
     def evaluate(self, answers: AnswerSet, as_of: dt.date | None = None) -> Evaluation:
@@ -95,29 +99,39 @@ class Assessor:
             for lv in section.levels:
                 level_results.append(
                     LevelResult(
-                        level=lv.level, title=lv.title, description=lv.description,
+                        level=lv.level,
+                        title=lv.title,
+                        description=lv.description,
                         reached=numbers.level >= lv.level,
                         gates=[g.rule_id for g in gate_results if g.level == lv.level],
                         blocking=[
-                            g.rule_id for g in gate_results
+                            g.rule_id
+                            for g in gate_results
                             if g.level <= lv.level and g.status.value in ("not_met", "unknown")
                         ],
                     )  # fmt: skip
                 )
             domains.append(
                 DomainResult(
-                    domain=name, title=section.title, applicable=numbers.applicable,
-                    level=numbers.level, potential_level=numbers.potential_level,
-                    score=numbers.score, score_max=numbers.score_max, confidence=numbers.confidence,
+                    domain=name,
+                    title=section.title,
+                    applicable=numbers.applicable,
+                    level=numbers.level,
+                    potential_level=numbers.potential_level,
+                    score=numbers.score,
+                    score_max=numbers.score_max,
+                    confidence=numbers.confidence,
                     questions_applicable=numbers.questions_applicable,
                     questions_answered=numbers.questions_answered,
-                    levels=level_results, gates=gate_results,
+                    levels=level_results,
+                    gates=gate_results,
                     findings=[self._finding(rid, views) for rid in numbers.findings],
                 )  # fmt: skip
             )
         adjacent = [
             AdjacentResult(
-                section=name, title=self.defs.questionnaire.section(name).title,
+                section=name,
+                title=self.defs.questionnaire.section(name).title,
                 findings=[self._finding(rid, views) for rid in ids],
             )  # fmt: skip
             for name, ids in ev.adjacent.items()
@@ -127,8 +141,11 @@ class Assessor:
             tool_version=__version__,
             engine=self.evaluator.name,
             organisation=OrganisationView(
-                name=org.name, finess=org.finess, type=org.type.value,
-                region=org.region, departement=org.departement,
+                name=org.name,
+                finess=org.finess,
+                type=org.type.value,
+                region=org.region,
+                departement=org.departement,
             ),  # fmt: skip
             assessment_date=answers.assessment_date,
             as_of=ev.case.as_of,
@@ -137,8 +154,11 @@ class Assessor:
             rules_version=self.defs.rules_version,
             inputs_hash=self.inputs_hash(answers, ev.case.as_of),
             overall=Overall(
-                index=ev.index, index_max=ev.index_max, confidence=ev.confidence,
-                weights=self.weights, findings_by_severity=ev.findings_by_severity,
+                index=ev.index,
+                index_max=ev.index_max,
+                confidence=ev.confidence,
+                weights=self.weights,
+                findings_by_severity=ev.findings_by_severity,
             ),  # fmt: skip
             domains=domains,
             adjacent=adjacent,

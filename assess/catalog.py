@@ -171,7 +171,14 @@ def _load_public_measures(path: Path, catalog: Catalog, problems: list[Problem])
     for i, m in enumerate(parsed.measures):
         item = catalog.seed.get(m.id)
         if item is None or item.kind != "measure":
-            problems.append(doc.problem(("measures", i, "id"), f"'{m.id}' is not a measure of the seed catalog"))
+            problems.append(
+                doc.problem(("measures", i, "id"), f"'{m.id}' is not a measure of the seed catalog")
+            )
         elif item.actionability != "none":
-            problems.append(doc.problem(("measures", i, "id"), f"'{m.id}' is marked {item.actionability} in the catalog: an organisation can act on it, so a rule must cover it"))
+            problems.append(
+                doc.problem(
+                    ("measures", i, "id"),
+                    f"'{m.id}' is marked {item.actionability} in the catalog: an organisation can act on it, so a rule must cover it",
+                )
+            )
         catalog.public_measures[m.id] = m.reason

@@ -120,7 +120,9 @@ def _conjunction_json(
             by_question[lit.q].extend(_literal_json(lit, questions[lit.q]))
     facts: list[dict[str, Any]] = []
     for i, (qid, tests) in enumerate(sorted(by_question.items())):
-        unique = [json.loads(t) for t in dict.fromkeys(json.dumps(t, sort_keys=True) for t in tests)]
+        unique = [
+            json.loads(t) for t in dict.fromkeys(json.dumps(t, sort_keys=True) for t in tests)
+        ]
         facts.append({f"a{i}": {"$and": [{"t": "a"}, {"q": qid}, *unique]}})
     for i, rid in enumerate(sorted(set(fired))):
         facts.append({f"r{i}": {"$and": [{"t": "r"}, {"r": rid}]}})
@@ -163,12 +165,26 @@ def compile_domain(defs: Definitions, domain: str) -> CompiledDomain:
         compiled[rule.id] = CompiledRule(rule, node, dnf, qids, context is not None)
         src = defs.sources.get(rule.id, rule.id)
         if len(dnf) > LIMITS["disjuncts_per_rule"]:
-            problems.append(Problem(src, None, "when", f"condition expands to {len(dnf)} alternatives (limit {LIMITS['disjuncts_per_rule']}); split the rule"))
+            problems.append(
+                Problem(
+                    src,
+                    None,
+                    "when",
+                    f"condition expands to {len(dnf)} alternatives (limit {LIMITS['disjuncts_per_rule']}); split the rule",
+                )
+            )
             continue
         for k, conj in enumerate(dnf):
             facts = _conjunction_json(conj, context, questions)
             if len(facts) > LIMITS["facts_per_correlation"]:
-                problems.append(Problem(src, None, "when", f"one alternative tests {len(facts)} facts (limit {LIMITS['facts_per_correlation']}); split the rule"))
+                problems.append(
+                    Problem(
+                        src,
+                        None,
+                        "when",
+                        f"one alternative tests {len(facts)} facts (limit {LIMITS['facts_per_correlation']}); split the rule",
+                    )
+                )
             ruleset[f"{rule.id}#{k}"] = {"all": facts}
     derived = frozenset(
         lit.rule for c in compiled.values() for lit in literals(c.node) if isinstance(lit, Fired)
@@ -187,7 +203,15 @@ def compile_domain(defs: Definitions, domain: str) -> CompiledDomain:
     )
     uses_context = any(c.needs_context for c in compiled.values())
     return CompiledDomain(
-        domain, compiled, ruleset, all_q, derived, _order(compiled), choices, state_tested, uses_context
+        domain,
+        compiled,
+        ruleset,
+        all_q,
+        derived,
+        _order(compiled),
+        choices,
+        state_tested,
+        uses_context,
     )
 
 
@@ -196,7 +220,14 @@ def _lint(domain: str, ruleset: dict[str, Any]) -> list[Problem]:
     where = f"rules/{domain}"
     problems = []
     if len(ruleset) > LIMITS["rules_per_ruleset"]:
-        problems.append(Problem(where, None, "", f"{len(ruleset)} compiled rules (limit {LIMITS['rules_per_ruleset']}); split the domain"))
+        problems.append(
+            Problem(
+                where,
+                None,
+                "",
+                f"{len(ruleset)} compiled rules (limit {LIMITS['rules_per_ruleset']}); split the domain",
+            )
+        )
     per_question: dict[str, set[str]] = defaultdict(set)
     distinct: set[str] = set()
     for body in ruleset.values():
@@ -209,10 +240,24 @@ def _lint(domain: str, ruleset: dict[str, Any]) -> list[Problem]:
             if qid is not None:
                 per_question[qid].add(text)
     if len(distinct) > LIMITS["distinct_conditions"]:
-        problems.append(Problem(where, None, "", f"{len(distinct)} distinct conditions (limit {LIMITS['distinct_conditions']})"))
+        problems.append(
+            Problem(
+                where,
+                None,
+                "",
+                f"{len(distinct)} distinct conditions (limit {LIMITS['distinct_conditions']})",
+            )
+        )
     for qid, conds in sorted(per_question.items()):
         if len(conds) > LIMITS["conditions_per_question"]:
-            problems.append(Problem(where, None, "", f"question '{qid}' is tested {len(conds)} different ways (limit {LIMITS['conditions_per_question']})"))
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    "",
+                    f"question '{qid}' is tested {len(conds)} different ways (limit {LIMITS['conditions_per_question']})",
+                )
+            )
     return problems
 
 

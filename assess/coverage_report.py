@@ -12,8 +12,14 @@ from .definitions import Definitions
 __all__ = ["CoverageReport", "coverage_report"]
 
 _WORDS = {
-    "proposals": {"fr": "Propositions et mesures du rapport", "en": "Report proposals and measures"},
-    "barriers": {"fr": "Freins identifiés par le rapport", "en": "Barriers identified by the report"},
+    "proposals": {
+        "fr": "Propositions et mesures du rapport",
+        "en": "Report proposals and measures",
+    },
+    "barriers": {
+        "fr": "Freins identifiés par le rapport",
+        "en": "Barriers identified by the report",
+    },
     "public": {"fr": "pouvoirs publics", "en": "public authorities"},
     "uncovered": {"fr": "NON COUVERTE", "en": "NOT COVERED"},
     "via": {"fr": "via", "en": "via"},
@@ -23,7 +29,10 @@ _WORDS = {
         "en": "Organisation-actionable measures covered: {covered}/{total}; "
         "measures addressed to public authorities: {public}",
     },
-    "gaps": {"fr": "Mesures actionnables sans règle : {ids}", "en": "Actionable measures without a rule: {ids}"},
+    "gaps": {
+        "fr": "Mesures actionnables sans règle : {ids}",
+        "en": "Actionable measures without a rule: {ids}",
+    },
 }
 
 
@@ -33,7 +42,11 @@ class CoverageReport:
     public: dict[str, dict[str, str]]  # measure ID -> reason {fr, en}
 
     def actionable(self) -> list[CoverageRow]:
-        return [r for r in self.rows if r.item.kind == "measure" and r.item.actionability in ("direct", "indirect")]
+        return [
+            r
+            for r in self.rows
+            if r.item.kind == "measure" and r.item.actionability in ("direct", "indirect")
+        ]
 
     def gaps(self) -> list[str]:
         return [r.item.id for r in self.actionable() if not r.rules]
@@ -50,7 +63,11 @@ class CoverageReport:
         elif row.via_children:
             cited = f"{_WORDS['via'][lang]} {len(row.via_children)}"
         else:
-            cited = _WORDS["uncovered"][lang] if row.item.actionability in ("direct", "indirect") else "—"
+            cited = (
+                _WORDS["uncovered"][lang]
+                if row.item.actionability in ("direct", "indirect")
+                else "—"
+            )
         return f"{indent}{row.item.id:<8}{title}{tag}\n{indent}{'':<8}→ {cited}"
 
     def text(self, lang: Lang) -> str:
@@ -60,7 +77,12 @@ class CoverageReport:
         lines += [self._line(r, lang) for r in self.rows if r.item.kind == "barrier"]
         actionable = self.actionable()
         covered = sum(1 for r in actionable if r.rules)
-        lines += ["", _WORDS["summary"][lang].format(covered=covered, total=len(actionable), public=len(self.public))]
+        lines += [
+            "",
+            _WORDS["summary"][lang].format(
+                covered=covered, total=len(actionable), public=len(self.public)
+            ),
+        ]
         if self.gaps():
             lines.append(_WORDS["gaps"][lang].format(ids=", ".join(self.gaps())))
         return "\n".join(lines) + "\n"
@@ -69,8 +91,11 @@ class CoverageReport:
         return {
             "items": [
                 {
-                    "id": r.item.id, "kind": r.item.kind, "parent": r.item.parent,
-                    "actionability": r.item.actionability, "rules": list(r.rules),
+                    "id": r.item.id,
+                    "kind": r.item.kind,
+                    "parent": r.item.parent,
+                    "actionability": r.item.actionability,
+                    "rules": list(r.rules),
                     "via_children": list(r.via_children),
                     "public_authority_reason": self.public.get(r.item.id),
                 }  # fmt: skip

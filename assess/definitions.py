@@ -97,13 +97,17 @@ def _load_questionnaire(path: Path, problems: list[Problem]) -> Questionnaire | 
             base = ("sections", si, "questions", qi, "depends_on")
             for loc, atom in walk_atoms(question.depends_on, base):
                 if isinstance(atom, FiredModel):
-                    problems.append(doc.problem(loc, "depends_on can only test answers, not fired rules"))
+                    problems.append(
+                        doc.problem(loc, "depends_on can only test answers, not fired rules")
+                    )
                 else:
                     problems.extend(_check_atom(doc, loc, atom, questions))
     return questionnaire
 
 
-def _check_atom(doc: Document, loc: Loc, atom: AtomModel, questions: dict[str, Question]) -> list[Problem]:
+def _check_atom(
+    doc: Document, loc: Loc, atom: AtomModel, questions: dict[str, Question]
+) -> list[Problem]:
     question = questions.get(atom.q)
     if question is None:
         return [doc.problem((*loc, "q"), f"unknown question ID '{atom.q}'")]
@@ -112,14 +116,26 @@ def _check_atom(doc: Document, loc: Loc, atom: AtomModel, questions: dict[str, Q
     if op in ("answered", "unanswered"):
         return []
     if question.type is QuestionType.text:
-        return [doc.problem(where, f"'{atom.q}' is a text question: only answered/unanswered apply")]
+        return [
+            doc.problem(where, f"'{atom.q}' is a text question: only answered/unanswered apply")
+        ]
     if op in NUMERIC_OPS and not question.type.numeric:
-        return [doc.problem(where, f"'{op}' needs a numeric or date question; '{atom.q}' is {question.type.value}")]
+        return [
+            doc.problem(
+                where,
+                f"'{op}' needs a numeric or date question; '{atom.q}' is {question.type.value}",
+            )
+        ]
     operand = atom.operand(op)
     for value in operand if isinstance(operand, list) else [operand]:
         if question.type is QuestionType.multiple_choice:
             if value not in question.choice_ids():
-                return [doc.problem(where, f"operand for '{atom.q}': {value!r} is not among the choices {', '.join(question.choice_ids())}")]
+                return [
+                    doc.problem(
+                        where,
+                        f"operand for '{atom.q}': {value!r} is not among the choices {', '.join(question.choice_ids())}",
+                    )
+                ]
             continue
         try:
             parse_value(question, value)
@@ -141,14 +157,31 @@ def _check_rule(
     problems: list[Problem] = []
     sections = {s.id: s for s in defs_q.sections}
     if rule.id != path.stem:
-        problems.append(doc.problem(("id",), f"rule ID '{rule.id}' must equal the file name '{path.stem}'"))
+        problems.append(
+            doc.problem(("id",), f"rule ID '{rule.id}' must equal the file name '{path.stem}'")
+        )
     if rule.domain != path.parent.name:
-        problems.append(doc.problem(("domain",), f"domain '{rule.domain}' must equal the folder name '{path.parent.name}'"))
+        problems.append(
+            doc.problem(
+                ("domain",),
+                f"domain '{rule.domain}' must equal the folder name '{path.parent.name}'",
+            )
+        )
     section = sections.get(rule.domain)
     if section is None or section.kind is SectionKind.profile:
-        problems.append(doc.problem(("domain",), f"domain '{rule.domain}' is not a domain or adjacent section of the questionnaire"))
+        problems.append(
+            doc.problem(
+                ("domain",),
+                f"domain '{rule.domain}' is not a domain or adjacent section of the questionnaire",
+            )
+        )
     elif rule.gate and section.kind is not SectionKind.domain:
-        problems.append(doc.problem(("effect", "gate"), f"gates belong to the six scored domains; '{rule.domain}' is an adjacent section"))
+        problems.append(
+            doc.problem(
+                ("effect", "gate"),
+                f"gates belong to the six scored domains; '{rule.domain}' is an adjacent section",
+            )
+        )
     questions = defs_q.questions()
     for loc, atom in walk_atoms(rule.when, ("when",)):
         if isinstance(atom, FiredModel):
@@ -158,7 +191,12 @@ def _check_rule(
             if other is None:
                 problems.append(doc.problem((*loc, "fired"), f"unknown rule ID '{atom.fired}'"))
             elif other != rule.domain:
-                problems.append(doc.problem((*loc, "fired"), f"'{atom.fired}' is in domain '{other}'; fired may only name rules of the same domain"))
+                problems.append(
+                    doc.problem(
+                        (*loc, "fired"),
+                        f"'{atom.fired}' is in domain '{other}'; fired may only name rules of the same domain",
+                    )
+                )
             elif atom.fired == rule.id:
                 problems.append(doc.problem((*loc, "fired"), "a rule cannot depend on itself"))
         else:
@@ -166,13 +204,27 @@ def _check_rule(
     try:
         normalise(rule.when)
     except NegatedFiredError:
-        problems.append(doc.problem(("when",), "'fired' cannot be negated (not/ne): forward chaining only adds facts"))
+        problems.append(
+            doc.problem(
+                ("when",), "'fired' cannot be negated (not/ne): forward chaining only adds facts"
+            )
+        )
     for i, sid in enumerate(rule.references.seed):
         if sid not in catalog.seed:
-            problems.append(doc.problem(("references", "seed", i), f"unknown seed catalog ID '{sid}' (see references/seed-catalog.yaml)"))
+            problems.append(
+                doc.problem(
+                    ("references", "seed", i),
+                    f"unknown seed catalog ID '{sid}' (see references/seed-catalog.yaml)",
+                )
+            )
     for i, rid in enumerate(rule.references.referentials):
         if rid not in catalog.referentials:
-            problems.append(doc.problem(("references", "referentials", i), f"unknown referential ID '{rid}' (see references/referentials.yaml)"))
+            problems.append(
+                doc.problem(
+                    ("references", "referentials", i),
+                    f"unknown referential ID '{rid}' (see references/referentials.yaml)",
+                )
+            )
     for i, example in enumerate(rule.examples):
         for qid, raw in example.answers.items():
             question = questions.get(qid)
@@ -228,10 +280,14 @@ def load_definitions(
         problems.extend(exc.problems)
     questionnaire = _load_questionnaire(questionnaire_path, problems)
     if not rules_dir.is_dir():
-        problems.append(Problem(str(rules_dir), None, "", "rules directory not found; pass --rules-dir DIR"))
+        problems.append(
+            Problem(str(rules_dir), None, "", "rules directory not found; pass --rules-dir DIR")
+        )
     files = _rule_files(rules_dir) if rules_dir.is_dir() else []
     if rules_dir.is_dir() and not files:
-        problems.append(Problem(str(rules_dir), None, "", "no rule files found (expected <domain>/<ID>.yaml)"))
+        problems.append(
+            Problem(str(rules_dir), None, "", "no rule files found (expected <domain>/<ID>.yaml)")
+        )
     parsed: list[tuple[Rule, Document, Path]] = []
     for path in files:
         try:
@@ -246,7 +302,9 @@ def load_definitions(
     sources: dict[str, str] = {}
     for rule, doc, _path in parsed:
         if rule.id in rules:
-            problems.append(doc.problem(("id",), f"rule ID '{rule.id}' is also used by {sources[rule.id]}"))
+            problems.append(
+                doc.problem(("id",), f"rule ID '{rule.id}' is also used by {sources[rule.id]}")
+            )
             continue
         rules[rule.id] = rule
         sources[rule.id] = doc.name
@@ -256,7 +314,11 @@ def load_definitions(
         for rule, doc, path in parsed:
             problems.extend(_check_rule(rule, doc, path, questionnaire, catalog, domain_of))
     for rid in _cycles(rules):
-        problems.append(Problem(sources[rid], None, "when", f"rule '{rid}' is part of a cycle of fired conditions"))
+        problems.append(
+            Problem(
+                sources[rid], None, "when", f"rule '{rid}' is part of a cycle of fired conditions"
+            )
+        )
     if problems or questionnaire is None:
         raise DefinitionError(problems)
     digest = hashlib.sha256()
@@ -269,5 +331,7 @@ def load_definitions(
 def default_questionnaire() -> Path:
     found = sorted(data_dir("questionnaires").glob("*.yaml"))
     if not found:
-        raise DefinitionError([Problem(str(data_dir("questionnaires")), None, "", "no questionnaire found")])
+        raise DefinitionError(
+            [Problem(str(data_dir("questionnaires")), None, "", "no questionnaire found")]
+        )
     return found[-1]

@@ -31,9 +31,13 @@ class _Session:
     def __init__(self, domain: CompiledDomain) -> None:
         self.domain = domain
         try:
-            self.handle = dre.create_ruleset(f"assess-{domain.domain}-{next(_names)}", json.dumps(domain.ruleset))
+            self.handle = dre.create_ruleset(
+                f"assess-{domain.domain}-{next(_names)}", json.dumps(domain.ruleset)
+            )
         except Exception as exc:  # the C extension raises bare Exceptions with an error code
-            raise EngineError(f"durable-rules refused the '{domain.domain}' rule set: {exc}") from exc
+            raise EngineError(
+                f"durable-rules refused the '{domain.domain}' rule set: {exc}"
+            ) from exc
 
     def run(self, facts: list[dict[str, Any]]) -> set[str]:
         if not facts:
@@ -66,7 +70,9 @@ class _Session:
         finally:
             self._empty(payload, derived)
         if error is not None:
-            raise EngineError(f"durable-rules failed on domain '{self.domain.domain}': {error}") from error
+            raise EngineError(
+                f"durable-rules failed on domain '{self.domain.domain}': {error}"
+            ) from error
         return fired
 
     def _empty(self, _payload: str, _derived: list[str]) -> None:

@@ -64,20 +64,27 @@ class _DomainPlan:
     questions: tuple[str, ...]
     gates: list[CompiledRule]  # by level, then ID
     findings: list[CompiledRule]  # by severity, then ID
-    status_order: list[CompiledRule]  # gates and the rules they name with `fired`, dependencies first
+    status_order: list[
+        CompiledRule
+    ]  # gates and the rules they name with `fired`, dependencies first
 
     def __post_init__(self) -> None:
         self.gate_info = [(c, c.rule.id, c.rule.gate.level, c.rule.gate.weight) for c in self.gates]  # type: ignore[union-attr]
         self.finding_ids = [c.rule.id for c in self.findings]
 
 
+def _level(c: CompiledRule) -> int:
+    return c.rule.gate.level if c.rule.gate else 0
+
+
 def _plan_domain(compiled: CompiledDomain | None, questions: tuple[str, ...]) -> _DomainPlan:
     if compiled is None:
         return _DomainPlan(None, questions, [], [], [])
     rules = compiled.rules
-    gates = sorted((c for c in rules.values() if c.rule.gate), key=lambda c: (c.rule.gate.level, c.rule.id))  # type: ignore[union-attr]
+    gates = sorted((c for c in rules.values() if c.rule.gate), key=lambda c: (_level(c), c.rule.id))
     findings = sorted(
-        (c for c in rules.values() if c.rule.effect.finding), key=lambda c: (SEVERITY_ORDER[c.rule.severity], c.rule.id)
+        (c for c in rules.values() if c.rule.effect.finding),
+        key=lambda c: (SEVERITY_ORDER[c.rule.severity], c.rule.id),
     )
     needed: set[str] = set()
     stack = [c.rule.id for c in gates]
@@ -94,7 +101,9 @@ def _plan_domain(compiled: CompiledDomain | None, questions: tuple[str, ...]) ->
 class Plan:
     """Everything about the definitions that does not depend on the organisation."""
 
-    def __init__(self, defs: Definitions, compiled: dict[str, CompiledDomain], weights: dict[str, float]) -> None:
+    def __init__(
+        self, defs: Definitions, compiled: dict[str, CompiledDomain], weights: dict[str, float]
+    ) -> None:
         self.weights = weights
         self.domains: dict[str, _DomainPlan] = {}
         self.adjacent: dict[str, _DomainPlan] = {}

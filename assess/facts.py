@@ -24,7 +24,11 @@ class _Plan:
 
     def __init__(self, questionnaire: Questionnaire) -> None:
         self.items = [
-            (q.id, frozenset(q.applies_to), normalise(q.depends_on) if q.depends_on is not None else None)
+            (
+                q.id,
+                frozenset(q.applies_to),
+                normalise(q.depends_on) if q.depends_on is not None else None,
+            )
             for section in questionnaire.sections
             for q in section.questions
         ]
@@ -60,7 +64,9 @@ def resolve(
             hidden = truth(depends_on, resolved, _never_fired) == F
         if hidden:
             if answer.state == VALUE and warnings is not None:
-                warnings.append(f"{qid}: answer ignored, the question does not apply to this organisation")
+                warnings.append(
+                    f"{qid}: answer ignored, the question does not apply to this organisation"
+                )
             resolved[qid] = _NOT_APPLICABLE
         else:
             resolved[qid] = Resolved(answer.state, answer.value)
@@ -100,5 +106,3 @@ def domain_facts(
                 fact["v"] = r.value
         facts.append(fact)
     return facts
-
-

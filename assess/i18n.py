@@ -16,7 +16,10 @@ MESSAGES: dict[str, Text] = {
     "engine": _M(fr="moteur", en="engine"),
     "inputs": _M(fr="empreinte", en="inputs hash"),
     "index": _M(fr="Indice global e-santé", en="Overall e-health index"),
-    "up_to": _M(fr="jusqu'à {value} si les réponses inconnues sont favorables", en="up to {value} if unknown answers turn out favourable"),
+    "up_to": _M(
+        fr="jusqu'à {value} si les réponses inconnues sont favorables",
+        en="up to {value} if unknown answers turn out favourable",
+    ),
     "confidence": _M(fr="confiance", en="confidence"),
     "domain": _M(fr="Domaine", en="Domain"),
     "level": _M(fr="Niveau", en="Level"),
@@ -34,7 +37,9 @@ MESSAGES: dict[str, Text] = {
     "gate_not_applicable": _M(fr="non applicable", en="not applicable"),
     "answer_unknown": _M(fr="inconnu", en="unknown"),
     "answer_not_applicable": _M(fr="non applicable", en="not applicable"),
-    "no_gates": _M(fr="aucune condition définie pour ce niveau", en="no gate defined for this level"),
+    "no_gates": _M(
+        fr="aucune condition définie pour ce niveau", en="no gate defined for this level"
+    ),
     "explain_title": _M(fr="Détail des niveaux", en="Level breakdown"),
     "recommendation": _M(fr="Recommandation", en="Recommendation"),
     "severity_critical": _M(fr="critique", en="critical"),
@@ -71,12 +76,19 @@ _REPORT: dict[str, Text] = {
     "r_contents": _M(fr="Sommaire", en="Contents"),
     "r_summary": _M(fr="Synthèse", en="Executive summary"),
     "r_index_of": _M(fr="sur 100", en="out of 100"),
-    "r_radar_caption": _M(fr="Niveau de maturité atteint par domaine (0 à 5)", en="Maturity level reached per domain (0 to 5)"),
+    "r_radar_caption": _M(
+        fr="Niveau de maturité atteint par domaine (0 à 5)",
+        en="Maturity level reached per domain (0 to 5)",
+    ),
     "r_levels_table": _M(fr="Niveaux par domaine", en="Levels per domain"),
     "r_strengths": _M(fr="Points forts", en="Strongest points"),
-    "r_no_strengths": _M(fr="Aucun niveau de maturité n'est encore atteint.", en="No maturity level is reached yet."),
+    "r_no_strengths": _M(
+        fr="Aucun niveau de maturité n'est encore atteint.", en="No maturity level is reached yet."
+    ),
     "r_urgent": _M(fr="Priorités", en="Most urgent"),
-    "r_no_urgent": _M(fr="Aucun constat ni condition bloquante.", en="No finding and no blocking gate."),
+    "r_no_urgent": _M(
+        fr="Aucun constat ni condition bloquante.", en="No finding and no blocking gate."
+    ),
     "r_level_n": _M(fr="niveau {n}/5", en="level {n}/5"),
     "r_blocks_level": _M(fr="bloque le niveau {n} — {domain}", en="blocks level {n} — {domain}"),
     "r_domains": _M(fr="Résultats par domaine", en="Results by domain"),
@@ -86,7 +98,9 @@ _REPORT: dict[str, Text] = {
         fr="Les conditions du niveau 1 ne sont pas toutes satisfaites.",
         en="Not every condition of level 1 is met.",
     ),
-    "r_why_not_next": _M(fr="Pourquoi le niveau {n} n'est pas atteint", en="Why level {n} is not reached"),
+    "r_why_not_next": _M(
+        fr="Pourquoi le niveau {n} n'est pas atteint", en="Why level {n} is not reached"
+    ),
     "r_max_level": _M(fr="Niveau maximal atteint.", en="Highest level reached."),
     "r_not_applicable_domain": _M(
         fr="Ce domaine ne s'applique pas à cet établissement, ou aucune réponse ne permet de l'évaluer.",
@@ -114,8 +128,13 @@ _REPORT: dict[str, Text] = {
     "r_effort_unit": _M(fr="{n} question(s)", en="{n} question(s)"),
     "r_to_level": _M(fr="→ niveau {n}", en="→ level {n}"),
     "r_fix_gate": _M(fr="Satisfaire la condition : {title}", en="Meet the gate: {title}"),
-    "r_answer_gate": _M(fr="Renseigner les réponses manquantes : {title}", en="Answer the missing questions: {title}"),
-    "r_next_steps": _M(fr="Ce qui fait passer au niveau suivant", en="What moves you to the next level"),
+    "r_answer_gate": _M(
+        fr="Renseigner les réponses manquantes : {title}",
+        en="Answer the missing questions: {title}",
+    ),
+    "r_next_steps": _M(
+        fr="Ce qui fait passer au niveau suivant", en="What moves you to the next level"
+    ),
     "r_next_target": _M(fr="niveau {current} → {target}", en="level {current} → {target}"),
     "r_no_actions": _M(fr="Aucune action nécessaire.", en="No action needed."),
     "r_annexes": _M(fr="Annexes", en="Annexes"),
@@ -137,7 +156,10 @@ _REPORT: dict[str, Text] = {
         fr="Indice global = moyenne des scores des domaines applicables, pondérée par les cinq axes de valeur du rapport (V1 à V5, en Md€ par an). Le point médian de chaque axe est partagé également entre les domaines qui y sont liés ; la part de valeur d'un domaine est ce qu'il reçoit sur le total. Pour garder chaque domaine visible, le poids mêle une part égale et la part de valeur :",
         en="Overall index = mean of the applicable domains' scores, weighted by the report's five value axes (V1 to V5, in €bn a year). Each axis' midpoint is shared equally among the domains linked to it; a domain's value share is what it receives over the total. To keep every domain in view, the weight blends an equal share with the value share:",
     ),
-    "r_method_formula": _M(fr="poids(d) = 0,5 × 1/6 + 0,5 × part_de_valeur(d)", en="weight(d) = 0.5 × 1/6 + 0.5 × value_share(d)"),
+    "r_method_formula": _M(
+        fr="poids(d) = 0,5 × 1/6 + 0,5 × part_de_valeur(d)",
+        en="weight(d) = 0.5 × 1/6 + 0.5 × value_share(d)",
+    ),
     "r_method_renorm": _M(
         fr="Les poids des domaines non applicables sont retirés et les autres renormalisés.",
         en="Weights of domains that do not apply are dropped and the others renormalised.",
@@ -151,7 +173,10 @@ _REPORT: dict[str, Text] = {
         fr="Plan d'action : les règles ne donnent pas d'estimation d'effort ; l'effort affiché est une approximation, le nombre de questions en jeu. « Débloque » compte les conditions non satisfaites qui portent sur les mêmes questions que l'action.",
         en="Action plan: rules carry no effort estimate; the effort shown is a proxy, the number of questions involved. “Unlocks” counts the unmet gates that rest on the same questions as the action.",
     ),
-    "r_annex_coverage": _M(fr="Annexe C — Couverture des propositions du rapport", en="Annex C — Coverage of the report's proposals"),
+    "r_annex_coverage": _M(
+        fr="Annexe C — Couverture des propositions du rapport",
+        en="Annex C — Coverage of the report's proposals",
+    ),
     "r_coverage_intro": _M(
         fr="Règles qui citent chaque proposition, mesure et frein du rapport. « Via » : une mesure ou un sous-frein est cité.",
         en="Rules that cite each proposal, measure and barrier of the report. “Via”: a measure or sub-barrier is cited.",
@@ -198,16 +223,25 @@ MESSAGES.update(_REPORT)
 
 # The interactive questionnaire (`assess questionnaire`).
 _INTERVIEW: dict[str, Text] = {
-    "iv_progress": _M(fr="{section} — question {i}/{n} — {pct} % du questionnaire", en="{section} — question {i}/{n} — {pct}% of the questionnaire"),
+    "iv_progress": _M(
+        fr="{section} — question {i}/{n} — {pct} % du questionnaire",
+        en="{section} — question {i}/{n} — {pct}% of the questionnaire",
+    ),
     "iv_profile": _M(fr="Profil de l'établissement", en="Organisation profile"),
-    "iv_keys": _M(fr="? aide · < retour · s passer (inconnu)", en="? help · < back · s skip (unknown)"),
+    "iv_keys": _M(
+        fr="? aide · < retour · s passer (inconnu)", en="? help · < back · s skip (unknown)"
+    ),
     "iv_keys_na": _M(fr=" · na non applicable", en=" · na not applicable"),
     "iv_keys_org": _M(fr="? aide · < retour", en="? help · < back"),
-    "iv_keys_keep": _M(fr=" · Entrée garde la réponse actuelle", en=" · Enter keeps the current answer"),
+    "iv_keys_keep": _M(
+        fr=" · Entrée garde la réponse actuelle", en=" · Enter keeps the current answer"
+    ),
     "iv_prompt": _M(fr="Réponse : ", en="Answer: "),
     "iv_prompt_default": _M(fr="Réponse [{value}] : ", en="Answer [{value}]: "),
     "iv_expected": _M(fr="Attendu : {what}.", en="Expected: {what}."),
-    "iv_welcome": _M(fr="{title} — questionnaire {id} v{version}", en="{title} — questionnaire {id} v{version}"),
+    "iv_welcome": _M(
+        fr="{title} — questionnaire {id} v{version}", en="{title} — questionnaire {id} v{version}"
+    ),
     "iv_saved_to": _M(
         fr="Chaque réponse est enregistrée aussitôt dans {path}. Ctrl-C ou Ctrl-D pour interrompre ; on reprend où l'on s'était arrêté.",
         en="Every answer is saved at once to {path}. Ctrl-C or Ctrl-D to stop; you can resume where you left off.",
@@ -216,31 +250,72 @@ _INTERVIEW: dict[str, Text] = {
         fr="Touches : ? aide et références · < question précédente · s passer (réponse inconnue) · na non applicable (si proposé).",
         en="Keys: ? help and references · < previous question · s skip (unknown answer) · na not applicable (where offered).",
     ),
-    "iv_resuming": _M(fr="Reprise de {path} : {answered} réponses déjà données.", en="Resuming {path}: {answered} answers already given."),
-    "iv_all_answered": _M(fr="Toutes les questions ont déjà une réponse.", en="Every question already has an answer."),
-    "iv_first_step": _M(fr="C'est la première question : pas de retour possible.", en="This is the first question: there is nothing to go back to."),
+    "iv_resuming": _M(
+        fr="Reprise de {path} : {answered} réponses déjà données.",
+        en="Resuming {path}: {answered} answers already given.",
+    ),
+    "iv_all_answered": _M(
+        fr="Toutes les questions ont déjà une réponse.", en="Every question already has an answer."
+    ),
+    "iv_first_step": _M(
+        fr="C'est la première question : pas de retour possible.",
+        en="This is the first question: there is nothing to go back to.",
+    ),
     "iv_references": _M(fr="Références", en="References"),
-    "iv_invalid": _M(fr="Réponse non valide « {raw} » : attendu {what}.", en="Invalid answer '{raw}': expected {what}."),
-    "iv_out_of_range": _M(fr="Valeur hors limites « {raw} » : attendu {what}.", en="Out of range '{raw}': expected {what}."),
-    "iv_not_a_choice": _M(fr="« {item} » n'est pas un des choix : attendu {what}.", en="'{item}' is not one of the choices: expected {what}."),
-    "iv_empty": _M(fr="Une réponse est nécessaire : attendu {what}.", en="An answer is needed: expected {what}."),
+    "iv_invalid": _M(
+        fr="Réponse non valide « {raw} » : attendu {what}.",
+        en="Invalid answer '{raw}': expected {what}.",
+    ),
+    "iv_out_of_range": _M(
+        fr="Valeur hors limites « {raw} » : attendu {what}.",
+        en="Out of range '{raw}': expected {what}.",
+    ),
+    "iv_not_a_choice": _M(
+        fr="« {item} » n'est pas un des choix : attendu {what}.",
+        en="'{item}' is not one of the choices: expected {what}.",
+    ),
+    "iv_empty": _M(
+        fr="Une réponse est nécessaire : attendu {what}.",
+        en="An answer is needed: expected {what}.",
+    ),
     "iv_na_refused": _M(
         fr="Cette question n'accepte pas « na » : répondez ({what}) ou tapez s pour passer.",
         en="This question does not accept 'na': answer it ({what}) or type s to skip.",
     ),
-    "iv_required": _M(fr="Cette information est obligatoire : attendu {what}.", en="This information is required: expected {what}."),
-    "iv_too_long": _M(fr="Texte trop long ({n} caractères) : attendu {what}.", en="Text too long ({n} characters): expected {what}."),
+    "iv_required": _M(
+        fr="Cette information est obligatoire : attendu {what}.",
+        en="This information is required: expected {what}.",
+    ),
+    "iv_too_long": _M(
+        fr="Texte trop long ({n} caractères) : attendu {what}.",
+        en="Text too long ({n} characters): expected {what}.",
+    ),
     "iv_what_yes_no": _M(fr="oui ou non (o/n)", en="yes or no (y/n)"),
-    "iv_what_percent": _M(fr="un pourcentage de {low} à {high} (ex. 45, 45 % ou 45,5)", en="a percentage from {low} to {high} (e.g. 45, 45 % or 45.5)"),
-    "iv_what_integer_range": _M(fr="un nombre entier de {low} à {high}", en="a whole number from {low} to {high}"),
-    "iv_what_integer_min": _M(fr="un nombre entier d'au moins {low}", en="a whole number of at least {low}"),
-    "iv_what_date": _M(fr="une date AAAA-MM-JJ ou JJ/MM/AAAA (ex. 2025-09-30)", en="a date YYYY-MM-DD or DD/MM/YYYY (e.g. 2025-09-30)"),
-    "iv_what_single": _M(fr="le numéro (1 à {n}) ou l'identifiant d'un choix", en="the number (1 to {n}) or the ID of one choice"),
+    "iv_what_percent": _M(
+        fr="un pourcentage de {low} à {high} (ex. 45, 45 % ou 45,5)",
+        en="a percentage from {low} to {high} (e.g. 45, 45 % or 45.5)",
+    ),
+    "iv_what_integer_range": _M(
+        fr="un nombre entier de {low} à {high}", en="a whole number from {low} to {high}"
+    ),
+    "iv_what_integer_min": _M(
+        fr="un nombre entier d'au moins {low}", en="a whole number of at least {low}"
+    ),
+    "iv_what_date": _M(
+        fr="une date AAAA-MM-JJ ou JJ/MM/AAAA (ex. 2025-09-30)",
+        en="a date YYYY-MM-DD or DD/MM/YYYY (e.g. 2025-09-30)",
+    ),
+    "iv_what_single": _M(
+        fr="le numéro (1 à {n}) ou l'identifiant d'un choix",
+        en="the number (1 to {n}) or the ID of one choice",
+    ),
     "iv_what_multiple": _M(
         fr="un ou plusieurs numéros (1 à {n}) ou identifiants séparés par des virgules (ex. 1,3), ou « aucun »",
         en="one or more numbers (1 to {n}) or IDs separated by commas (e.g. 1,3), or 'none'",
     ),
-    "iv_what_text": _M(fr="un texte libre (au plus {max} caractères)", en="free text (at most {max} characters)"),
+    "iv_what_text": _M(
+        fr="un texte libre (au plus {max} caractères)", en="free text (at most {max} characters)"
+    ),
     "iv_unit": _M(fr="unité : {unit}", en="unit: {unit}"),
     "iv_yes": _M(fr="oui", en="yes"),
     "iv_no": _M(fr="non", en="no"),
@@ -253,19 +328,45 @@ _INTERVIEW: dict[str, Text] = {
     "iv_org_region": _M(fr="Région (code INSEE ou nom)", en="Region (INSEE code or name)"),
     "iv_org_departement": _M(fr="Département", en="Département"),
     "iv_what_name": _M(fr="le nom de l'établissement", en="the name of the organisation"),
-    "iv_what_finess": _M(fr="un numéro FINESS de 9 caractères (ex. 750712184)", en="a 9-character FINESS number (e.g. 750712184)"),
-    "iv_what_type": _M(fr="le numéro (1 à {n}) ou l'identifiant d'un type ({ids})", en="the number (1 to {n}) or the ID of a type ({ids})"),
-    "iv_what_region": _M(fr="un code région INSEE (ex. 11) ou un nom de région (ex. Bretagne)", en="an INSEE region code (e.g. 11) or a region name (e.g. Bretagne)"),
-    "iv_what_departement": _M(fr="un code département (ex. 75, 2A, 971)", en="a département code (e.g. 75, 2A, 971)"),
-    "iv_help_name": _M(fr="La raison sociale de l'établissement, telle qu'elle figure au répertoire FINESS.", en="The organisation's name as registered in the FINESS directory."),
+    "iv_what_finess": _M(
+        fr="un numéro FINESS de 9 caractères (ex. 750712184)",
+        en="a 9-character FINESS number (e.g. 750712184)",
+    ),
+    "iv_what_type": _M(
+        fr="le numéro (1 à {n}) ou l'identifiant d'un type ({ids})",
+        en="the number (1 to {n}) or the ID of a type ({ids})",
+    ),
+    "iv_what_region": _M(
+        fr="un code région INSEE (ex. 11) ou un nom de région (ex. Bretagne)",
+        en="an INSEE region code (e.g. 11) or a region name (e.g. Bretagne)",
+    ),
+    "iv_what_departement": _M(
+        fr="un code département (ex. 75, 2A, 971)", en="a département code (e.g. 75, 2A, 971)"
+    ),
+    "iv_help_name": _M(
+        fr="La raison sociale de l'établissement, telle qu'elle figure au répertoire FINESS.",
+        en="The organisation's name as registered in the FINESS directory.",
+    ),
     "iv_help_finess": _M(
         fr="Le numéro FINESS (9 caractères) de l'établissement ou de son entité juridique, sur finess.esante.gouv.fr. Le dernier chiffre est une clé de contrôle.",
         en="The 9-character FINESS number of the facility or its legal entity, from finess.esante.gouv.fr. The last digit is a check digit.",
     ),
-    "iv_help_type": _M(fr="Certaines questions ne concernent que certains types d'établissement.", en="Some questions only concern some types of organisation."),
-    "iv_help_region": _M(fr="Code INSEE de la région de l'établissement.", en="INSEE code of the organisation's region."),
-    "iv_help_departement": _M(fr="Code du département ; par défaut celui du numéro FINESS.", en="Département code; by default the one of the FINESS number."),
-    "iv_finess_length": _M(fr="Le numéro FINESS « {raw} » doit avoir 9 caractères (il en a {n}).", en="FINESS '{raw}' must have 9 characters (it has {n})."),
+    "iv_help_type": _M(
+        fr="Certaines questions ne concernent que certains types d'établissement.",
+        en="Some questions only concern some types of organisation.",
+    ),
+    "iv_help_region": _M(
+        fr="Code INSEE de la région de l'établissement.",
+        en="INSEE code of the organisation's region.",
+    ),
+    "iv_help_departement": _M(
+        fr="Code du département ; par défaut celui du numéro FINESS.",
+        en="Département code; by default the one of the FINESS number.",
+    ),
+    "iv_finess_length": _M(
+        fr="Le numéro FINESS « {raw} » doit avoir 9 caractères (il en a {n}).",
+        en="FINESS '{raw}' must have 9 characters (it has {n}).",
+    ),
     "iv_finess_chars": _M(
         fr="Le numéro FINESS « {raw} » ne doit contenir que des chiffres (2A ou 2B en tête pour la Corse).",
         en="FINESS '{raw}' must be digits only (2A or 2B first for Corsica).",
@@ -282,26 +383,52 @@ _INTERVIEW: dict[str, Text] = {
         fr="{path} répond au questionnaire « {found} », pas à « {expected} » ; passez --questionnaire pour le bon fichier.",
         en="{path} answers questionnaire '{found}', not '{expected}'; pass --questionnaire for the right file.",
     ),
-    "iv_not_answers": _M(fr="{path} n'est pas un fichier de réponses (attendu : un dictionnaire YAML ou JSON).", en="{path} is not an answers file (expected a YAML or JSON mapping)."),
-    "iv_dropped": _M(fr="{path} : {entry} ignoré : {reason}", en="{path}: {entry} ignored: {reason}"),
-    "iv_unknown_question": _M(fr="question inconnue de ce questionnaire", en="not a question of this questionnaire"),
+    "iv_not_answers": _M(
+        fr="{path} n'est pas un fichier de réponses (attendu : un dictionnaire YAML ou JSON).",
+        en="{path} is not an answers file (expected a YAML or JSON mapping).",
+    ),
+    "iv_dropped": _M(
+        fr="{path} : {entry} ignoré : {reason}", en="{path}: {entry} ignored: {reason}"
+    ),
+    "iv_unknown_question": _M(
+        fr="question inconnue de ce questionnaire", en="not a question of this questionnaire"
+    ),
     "iv_version_changed": _M(
         fr="{path} a été commencé avec la version {old} du questionnaire ; il continue avec la version {new}.",
         en="{path} was started with questionnaire version {old}; it continues with version {new}.",
     ),
-    "iv_unknown_domain": _M(fr="« {domain} » n'est pas une section du questionnaire ; choix : {choices}", en="'{domain}' is not a section of the questionnaire; choices: {choices}"),
+    "iv_unknown_domain": _M(
+        fr="« {domain} » n'est pas une section du questionnaire ; choix : {choices}",
+        en="'{domain}' is not a section of the questionnaire; choices: {choices}",
+    ),
     "iv_interrupted": _M(
         fr="Interrompu. {answered} réponses sont enregistrées dans {path}.\nPour reprendre : {command}",
         en="Stopped. {answered} answers are saved in {path}.\nTo resume: {command}",
     ),
-    "iv_done": _M(fr="Questionnaire terminé : {answered} réponses enregistrées dans {path}.", en="Questionnaire complete: {answered} answers saved in {path}."),
-    "iv_domain_done": _M(fr="Section « {section} » terminée : réponses enregistrées dans {path}.", en="Section '{section}' complete: answers saved in {path}."),
-    "iv_details": _M(fr="Détail des niveaux : assess explain {path}", en="Level breakdown: assess explain {path}"),
-    "iv_offer_pdf": _M(fr="Écrire le rapport PDF dans {path} ?", en="Write the PDF report to {path}?"),
+    "iv_done": _M(
+        fr="Questionnaire terminé : {answered} réponses enregistrées dans {path}.",
+        en="Questionnaire complete: {answered} answers saved in {path}.",
+    ),
+    "iv_domain_done": _M(
+        fr="Section « {section} » terminée : réponses enregistrées dans {path}.",
+        en="Section '{section}' complete: answers saved in {path}.",
+    ),
+    "iv_details": _M(
+        fr="Détail des niveaux : assess explain {path}", en="Level breakdown: assess explain {path}"
+    ),
+    "iv_offer_pdf": _M(
+        fr="Écrire le rapport PDF dans {path} ?", en="Write the PDF report to {path}?"
+    ),
     "iv_yes_no_default_yes": _M(fr=" [O/n] ", en=" [Y/n] "),
     "iv_yes_no_default_no": _M(fr=" [o/N] ", en=" [y/N] "),
-    "more_findings": _M(fr="et {n} autres constats (liste complète : assess score)", en="and {n} more findings (full list: assess score)"),
-    "iv_pdf_failed": _M(fr="Le rapport PDF n'a pas pu être écrit : {error}", en="The PDF report could not be written: {error}"),
+    "more_findings": _M(
+        fr="et {n} autres constats (liste complète : assess score)",
+        en="and {n} more findings (full list: assess score)",
+    ),
+    "iv_pdf_failed": _M(
+        fr="Le rapport PDF n'a pas pu être écrit : {error}",
+        en="The PDF report could not be written: {error}",
+    ),
 }
 MESSAGES.update(_INTERVIEW)
 

@@ -49,7 +49,9 @@ class PythonEvaluator:
         key = (case.org_type, case.as_of)
         applying = self._applying.get(key)
         if applying is None:
-            applying = {rid for plan in self.plans.values() for rid, c, _ in plan if rule_applies(c, case)}
+            applying = {
+                rid for plan in self.plans.values() for rid, c, _ in plan if rule_applies(c, case)
+            }
             if len(self._applying) < 256:
                 self._applying[key] = applying
         for name, plan in self.plans.items():

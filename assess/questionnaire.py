@@ -116,7 +116,10 @@ class Question(StrictModel):
             return (0 if self.min is None else self.min, 100 if self.max is None else self.max)
         if self.type is QuestionType.integer:
             # Bounded so that every accepted number is exact in the engine's JSON and C doubles.
-            return (0 if self.min is None else self.min, MAX_INTEGER if self.max is None else self.max)
+            return (
+                0 if self.min is None else self.min,
+                MAX_INTEGER if self.max is None else self.max,
+            )
         return (self.min, self.max)
 
 

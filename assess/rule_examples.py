@@ -40,10 +40,22 @@ def check_examples(assessors: Iterable[Assessor]) -> tuple[int, list[ExampleFail
                 answers: dict[str, Answer] = {
                     qid: parse_value(questions[qid], raw) for qid, raw in example.answers.items()
                 }
-                case = Case(resolve(answers, example.org_type, assessor.defs.questionnaire), example.org_type, example.as_of)
+                case = Case(
+                    resolve(answers, example.org_type, assessor.defs.questionnaire),
+                    example.org_type,
+                    example.as_of,
+                )
                 fired = rule.id in assessor.evaluator.fired(case).get(rule.domain, set())
                 run += 1
                 if fired != (example.expect is Expectation.fires):
-                    name = example.name or ", ".join(f"{k}={v}" for k, v in example.answers.items()) or "no answers"
-                    failures.append(ExampleFailure(rule.id, i, name, example.expect.value, assessor.evaluator.name))
+                    name = (
+                        example.name
+                        or ", ".join(f"{k}={v}" for k, v in example.answers.items())
+                        or "no answers"
+                    )
+                    failures.append(
+                        ExampleFailure(
+                            rule.id, i, name, example.expect.value, assessor.evaluator.name
+                        )
+                    )
     return run, failures

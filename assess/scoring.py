@@ -24,7 +24,9 @@ def rule_truth(c: CompiledRule, case: Case, fired: set[str], status_of: dict[str
     return truth(c.node, case.resolved, fired_truth)
 
 
-def gate_status(c: CompiledRule, case: Case, fired: set[str], status_of: dict[str, str]) -> GateStatus:
+def gate_status(
+    c: CompiledRule, case: Case, fired: set[str], status_of: dict[str, str]
+) -> GateStatus:
     if not rule_applies(c, case):
         return GateStatus.not_applicable
     if c.rule.id in fired:

@@ -52,7 +52,9 @@ def random_answer(q: Question, rng: random.Random) -> Answer:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--orgs", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rules-dir", type=Path)
@@ -69,12 +71,23 @@ def main() -> None:
         answers = {q.id: random_answer(q, rng) for q in questions}
         org_type = types[i % len(types)]
         cases.append(Case(resolve(answers, org_type, defs.questionnaire), org_type, as_of))
-        org = Organisation(name=f"Org {i}", finess="750712184", type=org_type, region="11", departement="75")
-        sets.append(AnswerSet(org, as_of, QuestionnaireRef(id=defs.questionnaire.id, version=defs.questionnaire.version), answers))
+        org = Organisation(
+            name=f"Org {i}", finess="750712184", type=org_type, region="11", departement="75"
+        )
+        sets.append(
+            AnswerSet(
+                org,
+                as_of,
+                QuestionnaireRef(id=defs.questionnaire.id, version=defs.questionnaire.version),
+                answers,
+            )
+        )
 
     durable, python = Assessor(defs, "durable"), Assessor(defs, "python")
     n_rules = len(defs.rules)
-    print(f"{args.orgs} organisations, {len(questions)} questions, {n_rules} rules ({defs.rules_version})")
+    print(
+        f"{args.orgs} organisations, {len(questions)} questions, {n_rules} rules ({defs.rules_version})"
+    )
     rates = {}
     for label, assessor in (("durable-rules", durable), ("python oracle", python)):
         for c in cases[:200]:  # warm-up
@@ -95,12 +108,16 @@ def main() -> None:
             f"  {label:<14} engine {engine_rate:>8,.0f} orgs/s   levels+scores {numbers_rate:>7,.0f} orgs/s"
             f"   full result model {full_rate:>6,.0f} orgs/s"
         )
-    same = sum(a == b for a, b in zip(rates["durable-rules"][2], rates["python oracle"][2], strict=True))
+    same = sum(
+        a == b for a, b in zip(rates["durable-rules"][2], rates["python oracle"][2], strict=True)
+    )
     ratio = rates["python oracle"][0] / rates["durable-rules"][0]
     target = rates["durable-rules"][0] / TARGET
     print(f"  identical fired sets: {same}/{args.orgs}")
     print(f"  python / durable engine throughput ratio: {ratio:.1f}x")
-    print(f"  durable-rules vs target {TARGET:,.0f} orgs/s/core: {target:.2f}x ({'met' if target >= 1 else 'NOT met'})")
+    print(
+        f"  durable-rules vs target {TARGET:,.0f} orgs/s/core: {target:.2f}x ({'met' if target >= 1 else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

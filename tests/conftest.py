@@ -6,7 +6,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
-MINI_ARGS = ["--rules-dir", str(MINI / "rules"), "--questionnaire", str(MINI / "questionnaire.yaml")]
+MINI_ARGS = [
+    "--rules-dir",
+    str(MINI / "rules"),
+    "--questionnaire",
+    str(MINI / "questionnaire.yaml"),
+]
 
 
 @pytest.fixture(scope="session")

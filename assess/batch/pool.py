@@ -109,7 +109,9 @@ class Worker:
                 return Rejected(raw.row, raw.line, self.finess(raw), tuple(parsed))
             evaluation = self.assessor.evaluate(parsed, self.as_of)
             # The full result model is only built when a report is asked for: the numbers are the same.
-            result = self.assessor.build_result(parsed, evaluation) if self.config.reports_dir else None
+            result = (
+                self.assessor.build_result(parsed, evaluation) if self.config.reports_dir else None
+            )
         except Exception as exc:  # one bad row must not stop the batch; the message says why
             message = f"erreur de notation / scoring error: {type(exc).__name__}: {exc}"
             return Rejected(raw.row, raw.line, self.finess(raw), (CellProblem("", "", message),))

@@ -67,7 +67,9 @@ def result_record(result: AssessmentResult) -> dict[str, Any]:
     return {c: record.get(c) for c in RESULT_COLUMNS}
 
 
-def evaluation_record(answers: AnswerSet, ev: Evaluation, severity: dict[str, str], versions: tuple[str, str]) -> dict[str, Any]:
+def evaluation_record(
+    answers: AnswerSet, ev: Evaluation, severity: dict[str, str], versions: tuple[str, str]
+) -> dict[str, Any]:
     """The same record as `result_record`, straight from the numbers (no result model built)."""
     org = answers.organisation
     record: dict[str, Any] = {
@@ -80,7 +82,9 @@ def evaluation_record(answers: AnswerSet, ev: Evaluation, severity: dict[str, st
         record[f"{name}_score"] = d.score if d.applicable else None
     for s in SEVERITIES:
         record[f"findings_{s}"] = ev.findings_by_severity.get(s, 0)
-    ranked = sorted(ev.finding_ids(), key=lambda rid: (SEVERITY_ORDER[Severity(severity[rid])], rid))
+    ranked = sorted(
+        ev.finding_ids(), key=lambda rid: (SEVERITY_ORDER[Severity(severity[rid])], rid)
+    )
     record["top_findings"] = ranked[:3]
     record["questionnaire_version"], record["rules_version"] = versions
     return {c: record.get(c) for c in RESULT_COLUMNS}

@@ -35,7 +35,10 @@ class AssessGroup(click.Group):
             raise AssessFailure(f"{type(exc).__name__}\n{exc}") from exc
 
 
-@click.group(cls=AssessGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=AssessGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="assess")
 def cli() -> None:
     """Évaluer la maturité e-santé d'un établissement de santé français.

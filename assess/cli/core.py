@@ -22,13 +22,22 @@ from .options import as_of_option, assessor, definitions_options, engine_option,
 
 __all__ = ["register"]
 
-_SCHEMAS: dict[str, type[BaseModel]] = {"questionnaire": Questionnaire, "answers": AnswersFile, "rule": Rule, "result": AssessmentResult}
-_answers_arg = click.argument("answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+_SCHEMAS: dict[str, type[BaseModel]] = {
+    "questionnaire": Questionnaire,
+    "answers": AnswersFile,
+    "rule": Rule,
+    "result": AssessmentResult,
+}
+_answers_arg = click.argument(
+    "answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 
 
 @click.command()
 @_answers_arg
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @as_of_option
 @lang_option
 @engine_option
@@ -91,15 +100,32 @@ def rules() -> None:
 
 @rules.command("list")
 @click.option("--domain", help="Only this domain or section.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @lang_option
 @definitions_options
-def rules_list(domain: str | None, fmt: str, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None) -> None:
+def rules_list(
+    domain: str | None,
+    fmt: str,
+    lang: Lang,
+    rules_dir: Path | None,
+    questionnaire_path: Path | None,
+) -> None:
     """One line per rule: ID, domain, kind, severity, title."""
     defs = load(rules_dir, questionnaire_path)
-    chosen = sorted((r for r in defs.rules.values() if domain in (None, r.domain)), key=lambda r: (r.domain, r.id))
+    chosen = sorted(
+        (r for r in defs.rules.values() if domain in (None, r.domain)),
+        key=lambda r: (r.domain, r.id),
+    )
     if fmt == "json":
-        click.echo(json.dumps([r.model_dump(mode="json", by_alias=True) for r in chosen], indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                [r.model_dump(mode="json", by_alias=True) for r in chosen],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     for r in chosen:
         kind = f"gate L{r.gate.level}" if r.gate else "finding"
@@ -120,14 +146,20 @@ def rules_check(rules_dir: Path | None, questionnaire_path: Path | None) -> None
         click.echo(str(failure), err=True)
     if failures:
         raise click.ClickException(f"{len(failures)} of {run} rule examples failed")
-    click.echo(f"{len(defs.rules)} rules OK, {run} examples passed on durable-rules and python (rules {defs.rules_version})")
+    click.echo(
+        f"{len(defs.rules)} rules OK, {run} examples passed on durable-rules and python (rules {defs.rules_version})"
+    )
 
 
 @rules.command("coverage")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @lang_option
 @definitions_options
-def rules_coverage(fmt: str, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None) -> None:
+def rules_coverage(
+    fmt: str, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None
+) -> None:
     """The report's barriers and proposals (with their measures) against the rules.
 
     Matrice de couverture des freins et propositions du rapport par les règles.
@@ -144,11 +176,11 @@ def rules_coverage(fmt: str, lang: Lang, rules_dir: Path | None, questionnaire_p
 @click.argument("kind", type=click.Choice(sorted(_SCHEMAS)))
 def schema(kind: str) -> None:
     """Print the JSON Schema of a file format. / Schéma JSON d'un format de fichier."""
-    click.echo(json.dumps(_SCHEMAS[kind].model_json_schema(by_alias=True), indent=2, ensure_ascii=False))
+    click.echo(
+        json.dumps(_SCHEMAS[kind].model_json_schema(by_alias=True), indent=2, ensure_ascii=False)
+    )
 
 
 def register(group: click.Group) -> None:
     for command in (score, explain, validate, rules, schema):
         group.add_command(command)
-
-

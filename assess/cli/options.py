@@ -42,7 +42,9 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-06-30") from None
+        raise click.BadParameter(
+            f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-06-30"
+        ) from None
 
 
 def as_of_option(fn: F) -> F:
@@ -63,5 +65,7 @@ def load(rules_dir: Path | None, questionnaire_path: Path | None) -> Definitions
     return load_definitions(rules_dir=rules_dir, questionnaire_path=questionnaire_path)
 
 
-def assessor(rules_dir: Path | None, questionnaire_path: Path | None, engine: EngineName = "durable") -> Assessor:
+def assessor(
+    rules_dir: Path | None, questionnaire_path: Path | None, engine: EngineName = "durable"
+) -> Assessor:
     return Assessor(load(rules_dir, questionnaire_path), engine)

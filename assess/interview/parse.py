@@ -76,7 +76,11 @@ def expected(q: Question, lang: Lang) -> str:
         return t("iv_what_percent", lang, low=fmt_number(low, lang), high=fmt_number(high, lang))
     if kind is QuestionType.integer:
         # The engine's safety cap is not a bound worth showing a person.
-        key = "iv_what_integer_range" if high is not None and high != MAX_INTEGER else "iv_what_integer_min"
+        key = (
+            "iv_what_integer_range"
+            if high is not None and high != MAX_INTEGER
+            else "iv_what_integer_min"
+        )
         return t(key, lang, low=fmt_number(low, lang), high=fmt_number(high, lang))
     if kind is QuestionType.date:
         return t("iv_what_date", lang)

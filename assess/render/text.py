@@ -29,7 +29,11 @@ def _header(result: AssessmentResult, lang: Lang) -> list[str]:
     org = result.organisation
     return [
         f"{org.name} — FINESS {org.finess} — {org.type} — {t('assessed_on', lang)} {result.assessment_date.isoformat()}"
-        + (f" ({t('as_of', lang)} {result.as_of.isoformat()})" if result.as_of != result.assessment_date else ""),
+        + (
+            f" ({t('as_of', lang)} {result.as_of.isoformat()})"
+            if result.as_of != result.assessment_date
+            else ""
+        ),
         f"{t('questionnaire', lang)} {result.questionnaire_id} v{result.questionnaire_version} · "
         f"{t('rules', lang)} {result.rules_version} · {t('engine', lang)} {result.engine} · "
         f"{t('inputs', lang)} {result.inputs_hash}",
@@ -40,24 +44,36 @@ def score_text(result: AssessmentResult, lang: Lang = "fr", max_findings: int | 
     """Levels per domain and findings, most severe first; `max_findings` keeps only the first ones."""
     lines = _header(result, lang)
     o = result.overall
-    index = f"{t('index', lang)} : {o.index:.1f} / 100" if lang == "fr" else f"{t('index', lang)}: {o.index:.1f} / 100"
+    index = (
+        f"{t('index', lang)} : {o.index:.1f} / 100"
+        if lang == "fr"
+        else f"{t('index', lang)}: {o.index:.1f} / 100"
+    )
     if o.index_max > o.index:
         index += f" ({t('up_to', lang, value=f'{o.index_max:.1f}')})"
     lines += ["", f"{index} · {t('confidence', lang)} {_pct(o.confidence)}", ""]
-    lines.append(f"{t('domain', lang):<26}{t('level', lang):>8}{t('potential', lang):>11}{t('score', lang):>8}{t('confidence', lang).capitalize():>12}")
+    lines.append(
+        f"{t('domain', lang):<26}{t('level', lang):>8}{t('potential', lang):>11}{t('score', lang):>8}{t('confidence', lang).capitalize():>12}"
+    )
     for d in result.domains:
         name = t(f"domain_{d.domain}", lang)
         if not d.applicable:
             lines.append(f"{name:<26}{t('not_applicable', lang):>39}")
             continue
-        lines.append(f"{name:<26}{d.level:>6}/5{d.potential_level:>9}/5{d.score:>8.1f}{_pct(d.confidence):>12}")
+        lines.append(
+            f"{name:<26}{d.level:>6}/5{d.potential_level:>9}/5{d.score:>8.1f}{_pct(d.confidence):>12}"
+        )
     findings = result.all_findings()
     lines += ["", f"{t('findings', lang)} ({len(findings)})"]
     if not findings:
         lines.append(t("no_findings", lang))
-    ordered = sorted(findings, key=lambda f: (list(o.findings_by_severity).index(f.severity.value), f.rule_id))
+    ordered = sorted(
+        findings, key=lambda f: (list(o.findings_by_severity).index(f.severity.value), f.rule_id)
+    )
     for f in ordered[:max_findings]:
-        lines.append(f"  [{t('severity_' + f.severity.value, lang).upper()}] {f.rule_id}  {f.title.get(lang)}")
+        lines.append(
+            f"  [{t('severity_' + f.severity.value, lang).upper()}] {f.rule_id}  {f.title.get(lang)}"
+        )
         lines.append(f"      → {f.recommendation.get(lang)}")
     if max_findings is not None and len(ordered) > max_findings:
         lines.append(f"  … {t('more_findings', lang, n=len(ordered) - max_findings)}")

@@ -257,4 +257,6 @@ def test_batch_record_from_numbers_equals_record_from_result_model(shipped_defs)
         answers = load_answers(path, shipped_defs.questionnaire)
         evaluation = assessor.evaluate(answers)
         result = assessor.build_result(answers, evaluation)
-        assert evaluation_record(answers, evaluation, assessor.plan.severity, versions) == result_record(result)
+        assert evaluation_record(
+            answers, evaluation, assessor.plan.severity, versions
+        ) == result_record(result)

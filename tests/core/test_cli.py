@@ -52,7 +52,10 @@ def test_score_english_and_as_of_before_obligation():
     result = run("score", ANSWERS, "--lang", "en", "--as-of", "2025-12-31", *MINI_ARGS)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "CH Test — FINESS 750712184 — ch — assessed on 2026-03-01 (judged as of 2025-12-31)"
+    assert (
+        lines[0]
+        == "CH Test — FINESS 750712184 — ch — assessed on 2026-03-01 (judged as of 2025-12-31)"
+    )
     # Password-only access is only a finding from 1 January 2026.
     assert "CYB-001" not in result.stdout
     assert "Findings (2)" in lines
@@ -66,12 +69,20 @@ def test_score_json_is_the_result_model():
     dmp = next(d for d in data["domains"] if d["domain"] == "dmp")
     assert (dmp["level"], dmp["score"], dmp["confidence"]) == (1, 12.5, 0.75)
     assert [g["status"] for g in dmp["gates"]] == ["met", "not_met", "not_met"]
-    assert data["overall"]["findings_by_severity"] == {"critical": 1, "high": 1, "medium": 1, "low": 0, "info": 0}
+    assert data["overall"]["findings_by_severity"] == {
+        "critical": 1,
+        "high": 1,
+        "medium": 1,
+        "low": 0,
+        "info": 0,
+    }
 
 
 def test_python_engine_gives_the_same_json():
     durable = json.loads(run("score", ANSWERS, "--format", "json", *MINI_ARGS).stdout)
-    python = json.loads(run("score", ANSWERS, "--format", "json", "--engine", "python", *MINI_ARGS).stdout)
+    python = json.loads(
+        run("score", ANSWERS, "--format", "json", "--engine", "python", *MINI_ARGS).stdout
+    )
     assert durable.pop("engine") == "durable-rules"
     assert python.pop("engine") == "python"
     assert durable == python
@@ -112,7 +123,10 @@ def test_rules_list():
 def test_rules_check_runs_examples_on_both_engines():
     result = run("rules", "check", *MINI_ARGS)
     assert result.exit_code == 0
-    assert result.stdout == "8 rules OK, 34 examples passed on durable-rules and python (rules 5791ef06b676)\n"
+    assert (
+        result.stdout
+        == "8 rules OK, 34 examples passed on durable-rules and python (rules 5791ef06b676)\n"
+    )
 
 
 def test_schema_exports_json_schema():

@@ -28,7 +28,9 @@ def load(rules: Path):
     return load_definitions(rules, MINI / "questionnaire.yaml", ROOT / "references")
 
 
-def problems(exc: pytest.ExceptionInfo[DefinitionError] | pytest.ExceptionInfo[AnswersError]) -> list[str]:
+def problems(
+    exc: pytest.ExceptionInfo[DefinitionError] | pytest.ExceptionInfo[AnswersError],
+) -> list[str]:
     return [str(p) for p in exc.value.problems]
 
 
@@ -56,7 +58,7 @@ def test_duplicate_key_is_an_error(rules_dir: Path):
 def test_every_rule_problem_is_collected(rules_dir: Path):
     path = rules_dir / "dmp" / "DMP-001.yaml"
     text = path.read_text()
-    text = text.replace("{q: dmp.feeds, eq: \"no\"}", "{q: dmp.feed, eq: \"no\"}")
+    text = text.replace('{q: dmp.feeds, eq: "no"}', '{q: dmp.feed, eq: "no"}')
     text = text.replace("{q: dmp.letter_share, lt: 50}", "{q: dmp.letter_share, lt: fifty}")
     text = text.replace("not_in: [ldl]", "not_in: [lettre]")
     text = text.replace("seed: [B1.2, P6.2]", "seed: [B1.2, P99]")
@@ -69,7 +71,12 @@ def test_every_rule_problem_is_collected(rules_dir: Path):
         f"{path}:8: when.any.1.lt: Input should be a valid integer, unable to parse string as an integer",
     ]
     # Once the rule parses, cross-checks against the questionnaire and catalog are all reported.
-    write(path, path.read_text().replace("severity: urgent", "severity: high").replace("lt: fifty", "lt: 50"))
+    write(
+        path,
+        path.read_text()
+        .replace("severity: urgent", "severity: high")
+        .replace("lt: fifty", "lt: 50"),
+    )
     with pytest.raises(DefinitionError) as exc:
         load(rules_dir)
     assert problems(exc) == [
@@ -81,15 +88,27 @@ def test_every_rule_problem_is_collected(rules_dir: Path):
 
 def test_numeric_operator_on_yes_no_question(rules_dir: Path):
     path = rules_dir / "cybersecurity" / "CYB-G1.yaml"
-    write(path, path.read_text().replace('{q: cybersecurity.mfa, eq: "yes"}', "{q: cybersecurity.mfa, gte: 1}"))
+    write(
+        path,
+        path.read_text().replace(
+            '{q: cybersecurity.mfa, eq: "yes"}', "{q: cybersecurity.mfa, gte: 1}"
+        ),
+    )
     with pytest.raises(DefinitionError) as exc:
         load(rules_dir)
-    assert problems(exc) == [f"{path}:5: when.gte: 'gte' needs a numeric or date question; 'cybersecurity.mfa' is yes_no"]
+    assert problems(exc) == [
+        f"{path}:5: when.gte: 'gte' needs a numeric or date question; 'cybersecurity.mfa' is yes_no"
+    ]
 
 
 def test_id_must_match_file_name_and_unknown_fields_rejected(rules_dir: Path):
     path = rules_dir / "dmp" / "DMP-G1.yaml"
-    write(path, path.read_text().replace("id: DMP-G1", "id: DMP-G9").replace("severity: high", "severity: high\nowner: me"))
+    write(
+        path,
+        path.read_text()
+        .replace("id: DMP-G1", "id: DMP-G9")
+        .replace("severity: high", "severity: high\nowner: me"),
+    )
     with pytest.raises(DefinitionError) as exc:
         load(rules_dir)
     assert problems(exc) == [f"{path}:5: owner: unknown field; remove it or check its spelling"]
@@ -101,14 +120,22 @@ def test_id_must_match_file_name_and_unknown_fields_rejected(rules_dir: Path):
 
 def test_negated_fired_and_cycles_refused(rules_dir: Path):
     path = rules_dir / "dmp" / "DMP-G1.yaml"
-    write(path, path.read_text().replace('when: {q: dmp.feeds, eq: "yes"}', "when: {all: [{q: dmp.feeds, eq: \"yes\"}, {fired: DMP-G2}]}"))
+    write(
+        path,
+        path.read_text().replace(
+            'when: {q: dmp.feeds, eq: "yes"}',
+            'when: {all: [{q: dmp.feeds, eq: "yes"}, {fired: DMP-G2}]}',
+        ),
+    )
     with pytest.raises(DefinitionError) as exc:
         load(rules_dir)
     assert any("is part of a cycle of fired conditions" in p for p in problems(exc))
     write(path, path.read_text().replace("{fired: DMP-G2}", "{not: {fired: DMP-001}}"))
     with pytest.raises(DefinitionError) as exc:
         load(rules_dir)
-    assert problems(exc) == [f"{path}:5: when: 'fired' cannot be negated (not/ne): forward chaining only adds facts"]
+    assert problems(exc) == [
+        f"{path}:5: when: 'fired' cannot be negated (not/ne): forward chaining only adds facts"
+    ]
 
 
 def test_answers_errors_each_located(mini_defs, tmp_path: Path):
@@ -144,7 +171,9 @@ def test_answers_errors_each_located(mini_defs, tmp_path: Path):
 def test_answers_yes_no_are_strings_and_json_works(mini_defs, tmp_path: Path):
     from assess.answers import load_answers
 
-    path = write(tmp_path / "a.yaml", HEAD + "answers:\n  dmp.feeds: no\n  cybersecurity.mfa: yes\n")
+    path = write(
+        tmp_path / "a.yaml", HEAD + "answers:\n  dmp.feeds: no\n  cybersecurity.mfa: yes\n"
+    )
     answers = load_answers(path, mini_defs.questionnaire)
     assert answers.get("dmp.feeds").value == "no"
     json_path = write(
@@ -156,13 +185,23 @@ def test_answers_yes_no_are_strings_and_json_works(mini_defs, tmp_path: Path):
     )
     with pytest.raises(AnswersError) as exc:
         load_answers(json_path, mini_defs.questionnaire)
-    assert problems(exc) == [f"{json_path}:4: dmp.feeds: duplicate key; each key may appear only once"]
+    assert problems(exc) == [
+        f"{json_path}:4: dmp.feeds: duplicate key; each key may appear only once"
+    ]
 
 
 def test_cli_prints_problems_and_exits_1(tmp_path: Path):
     path = write(tmp_path / "a.yaml", HEAD.replace("type: ch", "type: hopital") + "answers: {}\n")
     result = CliRunner().invoke(
-        cli, ["validate", str(path), "--rules-dir", str(MINI / "rules"), "--questionnaire", str(MINI / "questionnaire.yaml")]
+        cli,
+        [
+            "validate",
+            str(path),
+            "--rules-dir",
+            str(MINI / "rules"),
+            "--questionnaire",
+            str(MINI / "questionnaire.yaml"),
+        ],
     )
     assert result.exit_code == 1
     assert result.stderr == (
@@ -177,7 +216,9 @@ def test_numbers_must_be_finite_and_bounded(mini_defs):
     questions = mini_defs.questionnaire.questions()
     with pytest.raises(ValueError, match=r"^expected a finite number; got nan$"):
         parse_value(questions["dmp.letter_share"], float("nan"))
-    with pytest.raises(ValueError, match=r"^expected a whole number no larger than 1000000000; got 10000000000$"):
+    with pytest.raises(
+        ValueError, match=r"^expected a whole number no larger than 1000000000; got 10000000000$"
+    ):
         parse_value(questions["org.beds"], 10**10)
     with pytest.raises(ValueError, match=r"^expected a whole number; got 12.5$"):
         parse_value(questions["org.beds"], 12.5)

@@ -14,8 +14,12 @@ from assess.index import domain_weights, weighted_index
 from assess.result import GateStatus
 
 
-def _set(answers: dict[str, Answer], org_type: OrgType = OrgType.ch, date: dt.date = dt.date(2026, 3, 1)) -> AnswerSet:
-    org = Organisation(name="Test", finess="750712184", type=org_type, region="11", departement="75")
+def _set(
+    answers: dict[str, Answer], org_type: OrgType = OrgType.ch, date: dt.date = dt.date(2026, 3, 1)
+) -> AnswerSet:
+    org = Organisation(
+        name="Test", finess="750712184", type=org_type, region="11", departement="75"
+    )
     return AnswerSet(org, date, QuestionnaireRef(id="mini", version="1"), answers)
 
 
@@ -38,7 +42,13 @@ def test_unknown_is_not_no(assessor):
     assert gates(result, "dmp") == {
         "DMP-G1": GateStatus.unknown, "DMP-G2": GateStatus.unknown, "DMP-G3": GateStatus.unknown,
     }  # fmt: skip
-    assert (dmp.level, dmp.potential_level, dmp.score, dmp.score_max, dmp.confidence) == (0, 3, 0.0, 100.0, 0.0)
+    assert (dmp.level, dmp.potential_level, dmp.score, dmp.score_max, dmp.confidence) == (
+        0,
+        3,
+        0.0,
+        100.0,
+        0.0,
+    )
     assert [f.rule_id for f in dmp.findings] == []  # no finding is drawn from missing answers
 
 
@@ -102,7 +112,9 @@ def test_applies_to_org_type(assessor):
     ch = assessor.assess(_set(answers, OrgType.ch))
     vendor = assessor.assess(_set(answers, OrgType.editeur))
     assert [f.rule_id for f in ch.domain("cybersecurity").findings] == []
-    assert ch.warnings == ["cybersecurity.vendor_psc: answer ignored, the question does not apply to this organisation"]
+    assert ch.warnings == [
+        "cybersecurity.vendor_psc: answer ignored, the question does not apply to this organisation"
+    ]
     assert [f.rule_id for f in vendor.domain("cybersecurity").findings] == ["CYB-002"]
 
 

@@ -28,12 +28,16 @@ def test_wheel_installs_and_scores_outside_the_repo(tmp_path: Path):
     shutil.copy(MINI / "answers-ch.yaml", elsewhere / "answers.yaml")
     assess = env_dir / "bin" / "assess"
     # The packaged definitions are found without the repo: rules check runs every shipped example.
-    check = subprocess.run([str(assess), "rules", "check"], cwd=elsewhere, capture_output=True, text=True)
+    check = subprocess.run(
+        [str(assess), "rules", "check"], cwd=elsewhere, capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
     assert "examples passed on durable-rules and python" in check.stdout
     example = next((ROOT / "examples").glob("*.yaml"))
     shutil.copy(example, elsewhere / "example.yaml")
-    score = subprocess.run([str(assess), "score", "example.yaml"], cwd=elsewhere, capture_output=True, text=True)
+    score = subprocess.run(
+        [str(assess), "score", "example.yaml"], cwd=elsewhere, capture_output=True, text=True
+    )
     assert score.returncode == 0, score.stderr
     assert "Indice global e-santé" in score.stdout
     listed = subprocess.run(

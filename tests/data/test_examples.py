@@ -59,7 +59,9 @@ def test_example_exact_results(assessor, shipped_defs, name):
     result = assessor.assess(load_answers(ROOT / "examples" / name, shipped_defs.questionnaire))
     o = result.overall
     assert (o.index, o.index_max, o.confidence) == expected["index"]
-    assert {d.domain: (d.level, d.potential_level, d.score) for d in result.domains} == expected["levels"]
+    assert {d.domain: (d.level, d.potential_level, d.score) for d in result.domains} == expected[
+        "levels"
+    ]
     assert o.findings_by_severity == expected["severity"]
     found = sorted(f.rule_id for f in result.all_findings())
     if expected["findings"] is not None:
@@ -72,7 +74,9 @@ def test_example_exact_results(assessor, shipped_defs, name):
 
 def test_same_answers_judged_at_two_dates(assessor, shipped_defs):
     answers = load_answers(ROOT / "examples" / "ehpad-exemple.yaml", shipped_defs.questionnaire)
-    before = {f.rule_id for f in assessor.assess(answers, as_of=dt.date(2024, 6, 30)).all_findings()}
+    before = {
+        f.rule_id for f in assessor.assess(answers, as_of=dt.date(2024, 6, 30)).all_findings()
+    }
     after = {f.rule_id for f in assessor.assess(answers).all_findings()}
     # Password-only access ends on 1 January 2026 (CYB-004 replaces the transition advice CYB-005);
     # e-prescription is mandatory from 1 January 2025 (EPR-005).

@@ -59,7 +59,10 @@ def test_rules_coverage_command(shipped_defs):
     result = CliRunner().invoke(cli, ["rules", "coverage"])
     assert result.exit_code == 0
     actionable = len(coverage_report(shipped_defs).actionable())
-    assert f"Mesures actionnables par un établissement couvertes : {actionable}/{actionable}" in result.stdout
+    assert (
+        f"Mesures actionnables par un établissement couvertes : {actionable}/{actionable}"
+        in result.stdout
+    )
     english = CliRunner().invoke(cli, ["rules", "coverage", "--lang", "en"])
     assert "public authorities" in english.stdout
 
@@ -78,11 +81,24 @@ def test_examples_are_valid_answers(shipped_defs, path: Path):
 def test_missing_translation_fails(tmp_path: Path):
     text = (MINI / "questionnaire.yaml").read_text(encoding="utf-8")
     broken = tmp_path / "q.yaml"
-    broken.write_text(text.replace('label: {fr: "Question dmp.feeds", en: "Question dmp.feeds"}', 'label: {fr: "Question dmp.feeds"}'), encoding="utf-8")
+    broken.write_text(
+        text.replace(
+            'label: {fr: "Question dmp.feeds", en: "Question dmp.feeds"}',
+            'label: {fr: "Question dmp.feeds"}',
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(DefinitionError) as exc:
         load_questionnaire(broken)
-    line = text.splitlines().index('        label: {fr: "Question dmp.feeds", en: "Question dmp.feeds"}') + 1
-    assert [str(p) for p in exc.value.problems] == [f"{broken}:{line}: sections.3.questions.0.label.en: required field is missing"]
+    line = (
+        text.splitlines().index(
+            '        label: {fr: "Question dmp.feeds", en: "Question dmp.feeds"}'
+        )
+        + 1
+    )
+    assert [str(p) for p in exc.value.problems] == [
+        f"{broken}:{line}: sections.3.questions.0.label.en: required field is missing"
+    ]
 
 
 def test_output_words_have_both_languages():
