@@ -24,12 +24,14 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check assess tests bench
+	$(BIN)/ruff format --check assess tests bench
 	$(BIN)/mypy assess
 
 lint: install
 	$(BIN)/ruff check assess tests bench
 	$(BIN)/ruff format --check assess tests bench
 	$(BIN)/mypy assess
+	duplicates --change || true  # where available: places a change wrote again
 
 bench: install
 	$(BIN)/python bench/score.py
