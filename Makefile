@@ -31,7 +31,6 @@ lint: install
 	$(BIN)/ruff check assess tests bench
 	$(BIN)/ruff format --check assess tests bench
 	$(BIN)/mypy assess
-	duplicates --change || true  # where available: places a change wrote again
 
 bench: install
 	$(BIN)/python bench/score.py
