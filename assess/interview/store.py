@@ -9,12 +9,9 @@ readable by `--resume` but not yet by `assess score`.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import json
-import os
-import tempfile
 from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..answers import Answer, QuestionnaireRef, parse_value
+from ..atomic import write_atomic
 from ..common import Lang, OrgType
 from ..conditions import NA, UNKNOWN
 from ..errors import AnswersError, Problem, display_path
@@ -134,29 +132,6 @@ def _yaml_text(data: dict[str, Any], path: Path) -> str:
     out = io.StringIO()
     yaml.dump(root, out)
     return out.getvalue()
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: a crash leaves the old file or the new one."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows it
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 # --- Reading (resume) -----------------------------------------------------------------------------

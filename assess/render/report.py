@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
+from ..atomic import write_atomic
 from ..common import Lang
 from ..definitions import Definitions
 from ..result import AssessmentResult
@@ -15,6 +14,7 @@ from .context import report_context
 from .html import render_html, template_dirs
 
 __all__ = ["ReportFormat", "render_report", "write_atomic"]
+
 
 ReportFormat = Literal["pdf", "html"]
 
@@ -39,21 +39,3 @@ def render_report(
     dirs = template_dirs(template_dir)
     roots = dirs + ([brand.root] if brand.root is not None else [])
     return html_to_pdf(html, dirs[0], roots)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, then rename: never a half-written report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
