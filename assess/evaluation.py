@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .common import DOMAINS, SEVERITY_ORDER
 from .compile import CompiledDomain, CompiledRule
-from .conditions import NA, VALUE, Fired, literals
+from .conditions import NA, UNKNOWN, VALUE, Fired, literals
 from .definitions import Definitions
 from .evaluate import F, T, U, truth
 from .index import weighted_index
@@ -71,6 +71,10 @@ class _DomainPlan:
     def __post_init__(self) -> None:
         self.gate_info = [(c, c.rule.id, c.rule.gate.level, c.rule.gate.weight) for c in self.gates]  # type: ignore[union-attr]
         self.finding_ids = [c.rule.id for c in self.findings]
+        self.status_info = [
+            (c, c.rule.id, tuple(lit.rule for lit in literals(c.node) if isinstance(lit, Fired)))
+            for c in self.status_order
+        ]
 
 
 def _level(c: CompiledRule) -> int:
@@ -155,12 +159,16 @@ def _domain_numbers(
     def kleene(rid: str) -> str:
         return T if rid in fired else status.get(rid, F)
 
-    for c in plan.status_order:  # gates and what they build on, dependencies first
-        rid = c.rule.id
+    for c, rid, deps in plan.status_info:  # gates and what they build on, dependencies first
         if rid in fired:
             status[rid] = T
         elif rid in active:
-            status[rid] = truth(c.node, resolved, kleene)
+            # Only an unknown answer (or an unknown rule it builds on) can make a condition
+            # unknown; otherwise a rule that did not fire is simply false.
+            undecided = any(resolved[q].state == UNKNOWN for q in c.questions) or any(
+                status.get(d) == U for d in deps
+            )
+            status[rid] = truth(c.node, resolved, kleene) if undecided else F
     gates: list[tuple[str, int, float, GateStatus]] = []
     for c, rid, level, weight in plan.gate_info:
         if rid not in in_force:

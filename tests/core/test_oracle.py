@@ -44,3 +44,50 @@ def test_session_is_clean_between_organisations(mini_defs):
     for _ in range(50):
         durable.assess(answers)
     assert durable.assess(answers) == first
+
+
+def _naive_gate_statuses(assessor, case, fired_by_domain):
+    """Gate statuses by plain three-valued evaluation of every rule, no shortcut."""
+    from assess.evaluate import F, T, U, truth
+    from assess.oracle import rule_applies
+
+    out = {}
+    for name, domain in assessor.compiled.items():
+        fired = fired_by_domain[name]
+        status: dict[str, str] = {}
+        for rid in domain.order:
+            c = domain.rules[rid]
+            if rid in fired:
+                status[rid] = T
+            elif rule_applies(c, case):
+                status[rid] = truth(
+                    c.node, case.resolved, lambda r, s=status, f=fired: T if r in f else s.get(r, F)
+                )
+        for rid, c in domain.rules.items():
+            if c.rule.gate is None or not c.rule.in_force(case.as_of):
+                continue
+            if not rule_applies(c, case):
+                out[rid] = "not_applicable"
+            elif rid in fired:
+                out[rid] = "met"
+            elif c.questions and all(case.resolved[q].state == "n" for q in c.questions):
+                out[rid] = "not_applicable"
+            else:
+                out[rid] = "unknown" if status[rid] == U else "not_met"
+    return out
+
+
+def test_gate_statuses_match_plain_three_valued_evaluation(shipped_defs):
+    from assess.evaluation import evaluate
+
+    assessor = Assessor(shipped_defs, "python")
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(answer_sets(shipped_defs.questionnaire), org_types, as_of_dates)
+    def prop(answers, org_type, as_of):
+        case = Case(resolve(answers, org_type, shipped_defs.questionnaire), org_type, as_of)
+        ev = evaluate(assessor.plan, assessor.evaluator.fired, case, [])
+        got = {rid: s.value for d in ev.domains.values() for rid, s in d.gates}
+        assert got == _naive_gate_statuses(assessor, case, ev.fired)
+
+    prop()
