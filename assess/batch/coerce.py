@@ -157,7 +157,7 @@ def _typed(question: Question, raw: Any) -> Any:
 
 
 _MEMO: dict[tuple[int, str], tuple[Question, Answer]] = {}
-_MEMO_LIMIT = 200_000
+_MEMO_LIMIT = 50_000  # bounded: memory stays flat however long the batch
 
 
 def coerce_answer(question: Question, raw: Any) -> Answer:
