@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -25,7 +27,11 @@ def test_durable_matches_python_oracle(which, request):
     defs = request.getfixturevalue(which)
     durable, python = _engines(defs)
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=int(os.environ.get("ASSESS_PROPERTY_EXAMPLES", "300")),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     @given(answer_sets(defs.questionnaire), org_types, as_of_dates)
     def prop(answers, org_type, as_of):
         _check(defs, durable, python, answers, org_type, as_of)
