@@ -438,3 +438,50 @@ assert all(f"domain_{d}" in MESSAGES for d in DOMAINS)
 def t(key: str, lang: Lang, **values: object) -> str:
     text = MESSAGES[key].get(lang)
     return text.format(**values) if values else text
+
+
+# Regional summary of `assess batch --summary` (the template reads them without the s_ prefix).
+_SUMMARY: dict[str, Text] = {
+    "s_title": Text(
+        fr="Synthèse régionale de maturité e-santé", en="Regional e-health readiness summary"
+    ),
+    "s_questionnaire": Text(fr="questionnaire", en="questionnaire"),
+    "s_rules": Text(fr="règles", en="rules"),
+    "s_scored": Text(fr="Organisations notées", en="Organisations scored"),
+    "s_rejected": Text(fr="lignes rejetées", en="rows rejected"),
+    "s_mean_index": Text(fr="indice moyen", en="mean index"),
+    "s_levels_title": Text(
+        fr="Répartition des niveaux par domaine", en="Level distribution per domain"
+    ),
+    "s_level": Text(fr="Niveau", en="Level"),
+    "s_level_short": Text(fr="N", en="L"),
+    "s_na": Text(fr="non applicable", en="not applicable"),
+    "s_domain": Text(fr="Domaine", en="Domain"),
+    "s_distribution": Text(fr="Organisations par niveau", en="Organisations per level"),
+    "s_heatmap_title": Text(
+        fr="Carte de chaleur organisations × domaines", en="Organisations × domains heatmap"
+    ),
+    "s_heatmap_note": Text(
+        fr="Les %d organisations à l'indice le plus bas (sur %d), niveau atteint par domaine.",
+        en="The %d organisations with the lowest index (of %d), level reached per domain.",
+    ),
+    "s_name": Text(fr="Nom", en="Name"),
+    "s_type": Text(fr="Type", en="Type"),
+    "s_dept": Text(fr="Dépt", en="Dept"),
+    "s_index": Text(fr="Indice", en="Index"),
+    "s_findings_title": Text(fr="Constats les plus fréquents", en="Most frequent findings"),
+    "s_rule": Text(fr="Règle", en="Rule"),
+    "s_finding": Text(fr="Constat", en="Finding"),
+    "s_severity": Text(fr="Gravité", en="Severity"),
+    "s_organisations": Text(fr="Organisations", en="Organisations"),
+    "s_seed": Text(fr="Freins et propositions du rapport", en="Report barriers and proposals"),
+    "s_no_findings": Text(fr="Aucun constat.", en="No findings."),
+    "s_by_type": Text(fr="Par type d'organisation", en="By organisation type"),
+    "s_by_dept": Text(fr="Par département", en="By département"),
+    "s_group": Text(fr="Groupe", en="Group"),
+    "s_suppressed": Text(
+        fr="%d organisations appartiennent à des groupes de moins de %d et ne sont pas détaillées.",
+        en="%d organisations belong to groups of fewer than %d and are not shown individually.",
+    ),
+}
+MESSAGES.update(_SUMMARY)

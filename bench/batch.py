@@ -25,6 +25,7 @@ import threading
 import time
 from pathlib import Path
 
+from assess.batch.mapping import FIXED_COLUMNS
 from assess.definitions import load_definitions
 from assess.geo import finess_with_key
 from assess.questionnaire import Question, QuestionType
@@ -80,20 +81,7 @@ def generate(
     questions = list(defs.questionnaire.questions().values())
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8", newline="") as f:
-        f.write(
-            ";".join(
-                [
-                    "finess",
-                    "name",
-                    "type",
-                    "region",
-                    "departement",
-                    "assessment_date",
-                    *(q.id for q in questions),
-                ]
-            )
-            + "\r\n"
-        )
+        f.write(";".join([*FIXED_COLUMNS, *(q.id for q in questions)]) + "\r\n")
         for i in range(rows):
             region, dept = DEPTS[i % len(DEPTS)]
             head = [

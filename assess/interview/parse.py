@@ -91,14 +91,18 @@ def expected(q: Question, lang: Lang) -> str:
     return t("iv_what_text", lang, max=MAX_TEXT)
 
 
+def _navigation(text: str) -> Command | None:
+    """`?` (help) and `<` (back) mean the same on every question."""
+    return {"?": Command.help, "<": Command.back}.get(text)
+
+
 def interpret(q: Question, raw: str, lang: Lang, answered: bool = False) -> Answer | Command:
     """One typed line for question `q`. `answered`: Enter keeps the current answer."""
     text = raw.strip()
     what = expected(q, lang)
-    if text == "?":
-        return Command.help
-    if text == "<":
-        return Command.back
+    command = _navigation(text)
+    if command is not None:
+        return command
     if not text:
         if answered:
             return Command.keep
@@ -218,10 +222,9 @@ def interpret_org(field: str, raw: str, lang: Lang, default: str | None = None) 
     """One typed line for an organisation field → its value as stored in the answers file."""
     text = raw.strip()
     what = expected_org(field, lang)
-    if text == "?":
-        return Command.help
-    if text == "<":
-        return Command.back
+    command = _navigation(text)
+    if command is not None:
+        return command
     if not text:
         if default is not None:
             return default
