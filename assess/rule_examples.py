@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .answers import Answer, parse_value
-from .assessor import Assessor
-from .facts import resolve
-from .oracle import Case
+from .engine.facts import resolve
+from .engine.python import Case
 from .rule import Expectation
+from .scoring.assessor import Assessor
 
 __all__ = ["ExampleFailure", "check_examples"]
 

@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assess.answers import load_answers  # noqa: E402
-from assess.assessor import Assessor  # noqa: E402
 from assess.definitions import load_definitions  # noqa: E402
 from assess.render.report import render_report  # noqa: E402
+from assess.scoring.assessor import Assessor  # noqa: E402
 
 TARGET_S = 1.5
 MINI = ROOT / "tests" / "fixtures" / "mini"

@@ -17,13 +17,13 @@ import time
 from pathlib import Path
 
 from assess.answers import Answer, AnswerSet, Organisation, QuestionnaireRef
-from assess.assessor import Assessor
 from assess.common import OrgType
 from assess.conditions import NA, UNKNOWN, VALUE
 from assess.definitions import load_definitions
-from assess.facts import resolve
-from assess.oracle import Case
+from assess.engine.facts import resolve
+from assess.engine.python import Case
 from assess.questionnaire import Question, QuestionType
+from assess.scoring.assessor import Assessor
 
 TARGET = 5000.0
 

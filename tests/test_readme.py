@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 from assess.answers import load_answers
-from assess.assessor import Assessor
 from assess.cli import cli
 from assess.definitions import load_definitions
 from assess.rule_examples import check_examples
+from assess.scoring.assessor import Assessor
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -21,11 +21,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..assessor import Assessor, EngineName
 from ..common import Lang
 from ..definitions import load_definitions
 from ..errors import EngineError
 from ..result import AssessmentResult
+from ..scoring.assessor import Assessor, EngineName
 from .mapping import ColumnPlan
 from .reader import RawRow
 from .rows import CellProblem, RowParser

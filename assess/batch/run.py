@@ -14,9 +14,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Literal
 
-from ..assessor import EngineName
 from ..common import Lang
 from ..definitions import Definitions, load_definitions
+from ..scoring.assessor import EngineName
 from .mapping import FIXED_COLUMNS, ColumnPlan, known_column, load_mapping, plan_columns
 from .pool import ChunkRunner, Outcome, Rejected, Scored, WorkerConfig
 from .reader import RawRow, Table, open_table

@@ -20,8 +20,8 @@ from typing import IO, Any
 
 from ..answers import AnswerSet
 from ..common import DOMAINS, SEVERITY_ORDER, Severity
-from ..evaluation import Evaluation
 from ..result import AssessmentResult
+from ..scoring.evaluation import Evaluation
 
 __all__ = [
     "ERROR_COLUMNS",

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import click
 
-from ..assessor import EngineName
 from ..batch.render import write_summary
 from ..batch.run import BatchOptions, BatchReport, Progress, run_batch
 from ..batch.template import write_template
 from ..common import Lang
+from ..scoring.assessor import EngineName
 from .options import as_of_option, definitions_options, engine_option, lang_option, load
 
 __all__ = ["register"]

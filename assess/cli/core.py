@@ -10,7 +10,6 @@ import click
 from pydantic import BaseModel
 
 from ..answers import AnswersFile, load_answers
-from ..assessor import Assessor, EngineName
 from ..common import DOMAINS, Lang
 from ..coverage_report import coverage_report
 from ..questionnaire import Questionnaire
@@ -18,6 +17,7 @@ from ..render.text import explain_text, score_text
 from ..result import AssessmentResult
 from ..rule import Rule
 from ..rule_examples import check_examples
+from ..scoring.assessor import Assessor, EngineName
 from .options import as_of_option, assessor, definitions_options, engine_option, lang_option, load
 
 __all__ = ["register"]

@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
-from ..assessor import Assessor, EngineName
 from ..definitions import Definitions, load_definitions
+from ..scoring.assessor import Assessor, EngineName
 
 __all__ = ["as_of_option", "definitions_options", "lang_option", "load", "engine_option"]
 

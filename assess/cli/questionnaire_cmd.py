@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from ..answers import load_answers
-from ..assessor import EngineName
 from ..common import Lang
 from ..errors import AssessError, display_path
 from ..i18n import t
@@ -18,6 +17,7 @@ from ..interview import Draft, Interview, load_draft, new_draft
 from ..interview.parse import yes_no
 from ..questionnaire import Questionnaire, SectionKind
 from ..render.text import score_text
+from ..scoring.assessor import EngineName
 from .options import assessor, definitions_options, engine_option, lang_option, parse_date
 
 __all__ = ["register"]

@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from ..answers import load_answers
-from ..assessor import EngineName
 from ..common import Lang
 from ..errors import display_path
 from ..render.brand import load_brand
 from ..render.report import ReportFormat, render_report, write_atomic
+from ..scoring.assessor import EngineName
 from .options import as_of_option, assessor, definitions_options, engine_option, lang_option
 
 __all__ = ["register"]

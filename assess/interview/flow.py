@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..common import Lang
 from ..conditions import NA, Node, normalise
-from ..evaluate import F, Resolved, truth
+from ..engine.truth import F, Resolved, truth
 from ..i18n import t
 from ..questionnaire import Question, Questionnaire, SectionKind
 from .parse import ORG_FIELDS

@@ -9,10 +9,10 @@ import random
 from click.testing import CliRunner
 
 from assess.answers import AnswerSet, Organisation, QuestionnaireRef, parse_value
-from assess.assessor import Assessor
 from assess.batch.writer import neutralise
 from assess.cli import cli
 from assess.common import DOMAINS, SEVERITY_ORDER
+from assess.scoring.assessor import Assessor
 from tests.conftest import MINI_ARGS
 
 from .conftest import GOOD, HEADER, csv_text, row
@@ -247,8 +247,8 @@ def test_excel_flavour(run, tmp_path):
 def test_batch_record_from_numbers_equals_record_from_result_model(shipped_defs):
     """Batch rows are built from the evaluation alone; they must equal the full result's view."""
     from assess.answers import load_answers
-    from assess.assessor import Assessor
     from assess.batch.writer import evaluation_record, result_record
+    from assess.scoring.assessor import Assessor
     from tests.conftest import ROOT
 
     assessor = Assessor(shipped_defs)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from assess.answers import load_answers
-from assess.assessor import Assessor
 from assess.definitions import load_definitions
 from assess.errors import DefinitionError
+from assess.scoring.assessor import Assessor
 from tests.conftest import ROOT
 
 

@@ -7,9 +7,9 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from assess.assessor import Assessor
-from assess.facts import resolve
-from assess.oracle import Case
+from assess.engine.facts import resolve
+from assess.engine.python import Case
+from assess.scoring.assessor import Assessor
 from tests.core.strategies import answer_sets, as_of_dates, org_types
 
 
@@ -54,8 +54,8 @@ def test_session_is_clean_between_organisations(mini_defs):
 
 def _naive_gate_statuses(assessor, case, fired_by_domain):
     """Gate statuses by plain three-valued evaluation of every rule, no shortcut."""
-    from assess.evaluate import F, T, U, truth
-    from assess.oracle import rule_applies
+    from assess.engine.python import rule_applies
+    from assess.engine.truth import F, T, U, truth
 
     out = {}
     for name, domain in assessor.compiled.items():
@@ -84,7 +84,7 @@ def _naive_gate_statuses(assessor, case, fired_by_domain):
 
 
 def test_gate_statuses_match_plain_three_valued_evaluation(shipped_defs):
-    from assess.evaluation import evaluate
+    from assess.scoring.evaluation import evaluate
 
     assessor = Assessor(shipped_defs, "python")
 

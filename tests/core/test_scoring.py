@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from assess.answers import Answer, AnswerSet, Organisation, QuestionnaireRef
-from assess.assessor import Assessor
 from assess.common import OrgType
 from assess.conditions import NA, UNKNOWN, VALUE
-from assess.index import domain_weights, weighted_index
 from assess.result import GateStatus
+from assess.scoring.assessor import Assessor
+from assess.scoring.index import domain_weights, weighted_index
 
 
 def _set(

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assess.answers import load_answers
-from assess.assessor import Assessor
+from assess.scoring.assessor import Assessor
 from tests.conftest import ROOT
 
 EXPECTED = {

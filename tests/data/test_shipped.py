@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 from assess.answers import load_answers
-from assess.assessor import Assessor
 from assess.cli import cli
 from assess.common import DOMAINS
 from assess.coverage_report import coverage_report
@@ -18,6 +17,7 @@ from assess.errors import DefinitionError
 from assess.i18n import MESSAGES
 from assess.questionnaire import SectionKind
 from assess.rule_examples import check_examples
+from assess.scoring.assessor import Assessor
 from tests.conftest import MINI, ROOT
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -7,7 +7,7 @@ import datetime as dt
 from assess.answers import Answer
 from assess.common import OrgType
 from assess.conditions import NA, UNKNOWN, VALUE
-from assess.facts import resolve
+from assess.engine.facts import resolve
 from assess.interview import Flow, new_draft
 
 ORG = {"name": "CH Test", "finess": "750712184", "type": "ch", "region": "11", "departement": "75"}

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assess.answers import load_answers
-from assess.assessor import Assessor
 from assess.render.text import score_text
+from assess.scoring.assessor import Assessor
 from tests.conftest import MINI
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from assess.answers import load_answers
-from assess.assessor import Assessor
 from assess.render.report import render_report
+from assess.scoring.assessor import Assessor
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"

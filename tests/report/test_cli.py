@@ -101,10 +101,10 @@ def test_demo_example_if_present(tmp_path):
     if not example.exists():
         pytest.skip("examples/chu-exemple.yaml not written yet")
     from assess.answers import load_answers
-    from assess.assessor import Assessor
     from assess.definitions import load_definitions
     from assess.errors import AssessError
     from assess.render.report import render_report
+    from assess.scoring.assessor import Assessor
 
     try:
         defs = load_definitions()

@@ -7,17 +7,15 @@ import hashlib
 import json
 from typing import Any, Literal, Protocol
 
-from . import __version__
-from .answers import AnswerSet
-from .compile import CompiledDomain, compile_definitions
-from .conditions import NA, UNKNOWN, VALUE
-from .definitions import Definitions
-from .evaluate import Resolved
-from .evaluation import Evaluation, Plan, evaluate
-from .facts import resolve
-from .index import domain_weights
-from .oracle import Case, PythonEvaluator
-from .result import (
+from .. import __version__
+from ..answers import AnswerSet
+from ..conditions import NA, UNKNOWN, VALUE
+from ..definitions import Definitions
+from ..engine.compile import CompiledDomain, compile_definitions
+from ..engine.facts import resolve
+from ..engine.python import Case, PythonEvaluator
+from ..engine.truth import Resolved
+from ..result import (
     AdjacentResult,
     AnswerView,
     AssessmentResult,
@@ -29,6 +27,8 @@ from .result import (
     Overall,
     References,
 )
+from .evaluation import Evaluation, Plan, evaluate
+from .index import domain_weights
 
 __all__ = ["Assessor", "EngineName"]
 
@@ -62,7 +62,7 @@ class Assessor:
         self.evaluator: Evaluator
         if engine == "durable":
             # Imported here so that tooling without the C extension can still load definitions.
-            from .engine import DurableEvaluator
+            from ..engine.durable import DurableEvaluator
 
             qtypes = {qid: q.type for qid, q in self.questions.items()}
             self.evaluator = DurableEvaluator(self.compiled, qtypes)

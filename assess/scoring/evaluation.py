@@ -10,16 +10,16 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .common import DOMAINS, SEVERITY_ORDER
-from .compile import CompiledDomain, CompiledRule
-from .conditions import NA, UNKNOWN, VALUE, Fired, literals
-from .definitions import Definitions
-from .evaluate import F, T, U, truth
+from ..common import DOMAINS, SEVERITY_ORDER
+from ..conditions import NA, UNKNOWN, VALUE, Fired, literals
+from ..definitions import Definitions
+from ..engine.compile import CompiledDomain, CompiledRule
+from ..engine.python import Case
+from ..engine.truth import F, T, U, truth
+from ..questionnaire import SectionKind
+from ..result import GateStatus
 from .index import weighted_index
-from .oracle import Case
-from .questionnaire import SectionKind
-from .result import GateStatus
-from .scoring import levels, score
+from .levels import levels, score
 
 __all__ = ["DomainNumbers", "Evaluation", "Evaluator", "Plan"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from .conditions import VALUE, And, Cmp, Fired, Node, Or, State
-from .evaluate import Resolved, compare
+from ..conditions import VALUE, And, Cmp, Fired, Node, Or, State
+from .truth import Resolved, compare
 
 __all__ = ["Predicate", "predicate"]
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .compile import CompiledRule
-from .conditions import NA
-from .evaluate import F, Resolved, T, U, truth
-from .oracle import Case, rule_applies
-from .result import GateStatus
+from ..conditions import NA
+from ..engine.compile import CompiledRule
+from ..engine.python import Case, rule_applies
+from ..engine.truth import F, Resolved, T, U, truth
+from ..result import GateStatus
 
 __all__ = ["gate_status", "levels", "score"]
 

@@ -14,8 +14,8 @@ The index is the weighted mean of the applicable domains' scores (weights renorm
 
 from __future__ import annotations
 
-from .catalog import Catalog
-from .common import DOMAINS
+from ..catalog import Catalog
+from ..common import DOMAINS
 
 __all__ = ["EXTRA_LINKS", "domain_weights", "weighted_index"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .common import OrgType
+from ..common import OrgType
 from .compile import CompiledDomain, CompiledRule
-from .evaluate import Resolved
 from .predicate import predicate
+from .truth import Resolved
 
 __all__ = ["Case", "PythonEvaluator", "rule_applies"]
 

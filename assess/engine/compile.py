@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .conditions import (
+from ..conditions import (
     VALUE,
     Cmp,
     Fired,
@@ -28,10 +28,10 @@ from .conditions import (
     normalise,
     to_dnf,
 )
-from .definitions import Definitions
-from .errors import DefinitionError, Problem
-from .questionnaire import Question, QuestionType
-from .rule import Rule
+from ..definitions import Definitions
+from ..errors import DefinitionError, Problem
+from ..questionnaire import Question, QuestionType
+from ..rule import Rule
 
 __all__ = ["CompiledDomain", "CompiledRule", "compile_definitions", "LIMITS"]
 

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from .answers import Answer
-from .common import OrgType
-from .conditions import NA, UNKNOWN, VALUE, date_number, normalise
-from .evaluate import F, Resolved, truth
-from .questionnaire import Questionnaire, QuestionType
+from ..answers import Answer
+from ..common import OrgType
+from ..conditions import NA, UNKNOWN, VALUE, date_number, normalise
+from ..questionnaire import Questionnaire, QuestionType
+from .truth import F, Resolved, truth
 
 __all__ = ["context_fact", "domain_facts", "resolve"]
 

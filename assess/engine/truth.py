@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .conditions import NA, UNKNOWN, VALUE, And, Cmp, Fired, Node, Or, State, date_number
+from ..conditions import NA, UNKNOWN, VALUE, And, Cmp, Fired, Node, Or, State, date_number
 
 __all__ = ["F", "T", "U", "Resolved", "compare", "truth"]
 

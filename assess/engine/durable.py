@@ -15,11 +15,11 @@ from typing import Any
 
 import durable_rules_engine as dre
 
+from ..errors import EngineError
+from ..questionnaire import QuestionType
 from .compile import CompiledDomain
-from .errors import EngineError
 from .facts import context_fact, domain_facts
-from .oracle import Case
-from .questionnaire import QuestionType
+from .python import Case
 
 __all__ = ["DurableEvaluator"]
 
