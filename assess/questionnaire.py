@@ -16,6 +16,7 @@ __all__ = [
     "Question",
     "QuestionType",
     "Questionnaire",
+    "RetiredQuestion",
     "References",
     "Section",
     "SectionKind",
@@ -80,6 +81,12 @@ class Question(StrictModel):
     applies_to: list[OrgType] = Field(default_factory=list)  # empty: every type
     depends_on: Condition | None = None
     references: References = Field(default_factory=References)
+    # Relative effort of changing this answer (1 = a quick fix, 5 = a long project); the roadmap
+    # ranks sets of changes by the sum of their efforts. Without a hint a change counts 1.
+    effort: int | None = Field(default=None, ge=1, le=5)
+    # Question IDs of earlier questionnaire versions that this question replaces: their
+    # answers are carried over (compare, --from).
+    replaces: list[str] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod
@@ -154,11 +161,20 @@ class Section(StrictModel):
         return self
 
 
+class RetiredQuestion(StrictModel):
+    """A question of an earlier version that was dropped: its old answers are listed, not used."""
+
+    id: str
+    since: str = Field(min_length=1)  # the questionnaire version that dropped it
+    reason: Text
+
+
 class Questionnaire(StrictModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     version: str = Field(min_length=1)
     title: Text
     sections: list[Section] = Field(min_length=1)
+    retired: list[RetiredQuestion] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_and_complete(self) -> Questionnaire:
@@ -168,6 +184,18 @@ class Questionnaire(StrictModel):
                 if q.id in seen:
                     raise ValueError(f"question ID '{q.id}' is used twice")
                 seen.add(q.id)
+        current = set(seen)
+        for section in self.sections:
+            for q in section.questions:
+                for old in q.replaces:
+                    if old in current:
+                        raise ValueError(f"'{q.id}' replaces '{old}', which is still asked")
+                    if old in seen:
+                        raise ValueError(f"question ID '{old}' is replaced twice")
+                    seen.add(old)
+        for r in self.retired:
+            if r.id in seen:
+                raise ValueError(f"retired question '{r.id}' is still asked or replaced")
         domains = {s.id for s in self.sections if s.kind is SectionKind.domain}
         missing = [d for d in DOMAINS if d not in domains]
         if missing:

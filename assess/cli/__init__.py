@@ -13,7 +13,7 @@ import click
 
 from .. import __version__
 from ..errors import AssessError
-from . import batch, core, questionnaire_cmd, report
+from . import batch, core, progress_cmd, questionnaire_cmd, report
 
 __all__ = ["cli", "main"]
 
@@ -48,7 +48,7 @@ def cli() -> None:
     """
 
 
-for _module in (core, report, questionnaire_cmd, batch):
+for _module in (core, report, questionnaire_cmd, batch, progress_cmd):
     _module.register(cli)
 
 

@@ -1,0 +1,74 @@
+"""roadmap and compare: the way to the next level, and what changed since last time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from ..answers import load_answers
+from ..common import DOMAINS, Lang
+from ..progress.roadmap import build_roadmap
+from ..progress.roadmap_text import roadmap_text
+from ..scoring.assessor import EngineName
+from .options import (
+    as_of_option,
+    assessor,
+    definitions_options,
+    engine_option,
+    lang_option,
+    parse_date,
+)
+
+__all__ = ["register"]
+
+_format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+
+
+@click.command()
+@click.argument(
+    "answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--domain", type=click.Choice(DOMAINS), help="Un seul domaine / one domain only.")
+@click.option(
+    "--target-level", type=click.IntRange(1, 5), metavar="N",
+    help="Niveau visé (défaut : le suivant) / level to reach (default: the next one).",
+)  # fmt: skip
+@click.option(
+    "--by", callback=parse_date, metavar="YYYY-MM-DD",
+    help="Lister aussi les règles qui entrent en vigueur d'ici là / also list rules coming into force by then.",
+)  # fmt: skip
+@_format_option
+@as_of_option
+@lang_option
+@engine_option
+@definitions_options
+def roadmap(
+    answers_file: Path, domain: str | None, target_level: int | None, by: dt.date | None,
+    fmt: str, as_of: dt.date | None, lang: Lang, engine: EngineName, rules_dir: Path | None,
+    questionnaire_path: Path | None,
+) -> None:  # fmt: skip
+    """The smallest sets of answer changes that reach each domain's next level, verified.
+
+    Feuille de route : les plus petits ensembles de changements de réponses qui font atteindre
+    le niveau suivant de chaque domaine, chacun vérifié par le moteur.
+    """
+    runner = assessor(rules_dir, questionnaire_path, engine)
+    answers = load_answers(answers_file, runner.defs.questionnaire)
+    if by is not None and by <= (as_of or answers.assessment_date):
+        raise click.BadParameter("the date must come after the assessment date", param_hint="--by")
+    result = build_roadmap(
+        runner, answers, domains=[domain] if domain else None, target_level=target_level,
+        by=by, as_of=as_of,
+    )  # fmt: skip
+    if fmt == "json":
+        click.echo(result.model_dump_json(indent=2))
+    else:
+        click.echo(roadmap_text(result, runner.defs, lang), nl=False)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(roadmap)
