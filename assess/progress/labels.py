@@ -42,9 +42,13 @@ PROGRESS_MESSAGES: dict[str, Text] = {
         fr="À partir du {date}, « {title} » deviendra un constat de gravité {severity}.",
         en="From {date}, “{title}” will become a finding of {severity} severity.",
     ),
+    "p_starts_finding_info": _M(
+        fr="À partir du {date}, « {title} » deviendra un constat pour information.",
+        en="From {date}, “{title}” will become an information finding.",
+    ),
     "p_starts_finding_quiet": _M(
-        fr="À partir du {date}, « {title} » s'appliquera ; vos réponses actuelles la satisfont.",
-        en="From {date}, “{title}” will apply; your current answers satisfy it.",
+        fr="À partir du {date}, « {title} » s'appliquera ; avec vos réponses actuelles, ce constat ne serait pas relevé.",
+        en="From {date}, “{title}” will apply; with your current answers it would not be raised.",
     ),
     "p_starts_gate": _M(
         fr="À partir du {date}, la condition « {title} » (niveau {gate_level}) s'appliquera : {status} ; {domain} {before}/5 → {after}/5.",

@@ -74,6 +74,8 @@ def upcoming_line(fmt: Formatter, u: UpcomingRule) -> str:
         return fmt.t("p_ends", date=date, title=title)
     if u.kind == "finding":
         key = "p_starts_finding_fires" if u.fires else "p_starts_finding_quiet"
+        if u.fires and u.severity.value == "info":
+            key = "p_starts_finding_info"
         return fmt.t(key, date=date, title=title, severity=fmt.severity(u.severity.value))
     status = fmt.t(f"gate_{u.gate_status.value}") if u.gate_status else ""
     return fmt.t(
