@@ -12,6 +12,8 @@ from pydantic import BaseModel
 from ..answers import AnswersFile, load_answers
 from ..common import DOMAINS, Lang
 from ..coverage_report import coverage_report
+from ..progress.compare import Comparison
+from ..progress.roadmap import Roadmap
 from ..questionnaire import Questionnaire
 from ..render.text import explain_text, score_text
 from ..result import AssessmentResult
@@ -27,6 +29,8 @@ _SCHEMAS: dict[str, type[BaseModel]] = {
     "answers": AnswersFile,
     "rule": Rule,
     "result": AssessmentResult,
+    "comparison": Comparison,
+    "roadmap": Roadmap,
 }
 _answers_arg = click.argument(
     "answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path)

@@ -9,9 +9,13 @@ import click
 
 from ..answers import load_answers
 from ..common import DOMAINS, Lang
+from ..definitions import load_definitions
+from ..progress.compare import compare as compare_snapshots
+from ..progress.compare_text import compare_text
 from ..progress.roadmap import build_roadmap
 from ..progress.roadmap_text import roadmap_text
-from ..scoring.assessor import EngineName
+from ..progress.snapshot import load_snapshot
+from ..scoring.assessor import Assessor, EngineName
 from .options import (
     as_of_option,
     assessor,
@@ -70,5 +74,55 @@ def roadmap(
         click.echo(roadmap_text(result, runner.defs, lang), nl=False)
 
 
+_file = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def previous_assessor(
+    current: Assessor, rules_dir: Path | None, questionnaire_path: Path | None
+) -> Assessor | None:
+    """The rules of the previous assessment's time, when given; else the current ones score it."""
+    if rules_dir is None and questionnaire_path is None:
+        return None
+    defs = load_definitions(rules_dir=rules_dir, questionnaire_path=questionnaire_path)
+    return Assessor(defs, current.evaluator.name)  # type: ignore[arg-type]
+
+
+@click.command()
+@click.argument("previous_file", metavar="PREVIOUS", type=_file)
+@click.argument("current_file", metavar="CURRENT", type=_file)
+@click.option(
+    "--previous-rules-dir", type=click.Path(file_okay=False, path_type=Path),
+    help="Règles en vigueur lors de l'évaluation précédente / rules of the previous assessment.",
+)  # fmt: skip
+@click.option(
+    "--previous-questionnaire", type=click.Path(dir_okay=False, path_type=Path),
+    help="Questionnaire de l'évaluation précédente / questionnaire of the previous assessment.",
+)  # fmt: skip
+@_format_option
+@lang_option
+@engine_option
+@definitions_options
+def compare(
+    previous_file: Path, current_file: Path, previous_rules_dir: Path | None,
+    previous_questionnaire: Path | None, fmt: str, lang: Lang, engine: EngineName,
+    rules_dir: Path | None, questionnaire_path: Path | None,
+) -> None:  # fmt: skip
+    """What changed since the previous assessment (answers files or result JSON), and why.
+
+    Évolution depuis l'évaluation précédente : niveaux, conditions, constats et réponses en
+    cause ; les changements de règles sont signalés à part.
+    """
+    runner = assessor(rules_dir, questionnaire_path, engine)
+    own = previous_assessor(runner, previous_rules_dir, previous_questionnaire)
+    result = compare_snapshots(
+        runner, load_snapshot(previous_file, runner, own), load_snapshot(current_file, runner)
+    )
+    if fmt == "json":
+        click.echo(result.model_dump_json(indent=2))
+    else:
+        click.echo(compare_text(result, runner.defs, lang), nl=False)
+
+
 def register(group: click.Group) -> None:
     group.add_command(roadmap)
+    group.add_command(compare)

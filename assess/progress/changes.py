@@ -13,11 +13,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..answers import Answer, AnswerSet
-from ..conditions import UNKNOWN, VALUE, Cmp, literals
-from ..engine.compile import CompiledRule
+from ..conditions import UNKNOWN, VALUE, Cmp, Fired, literals
+from ..engine.compile import CompiledDomain, CompiledRule
 from ..questionnaire import Question, QuestionType
 
-__all__ = ["Change", "apply_changes", "candidate_values", "json_value", "thresholds"]
+__all__ = [
+    "Change",
+    "apply_changes",
+    "candidate_values",
+    "json_value",
+    "rule_questions",
+    "thresholds",
+]
 
 TEXT_PLACEHOLDER = "à compléter"  # an answered text question: the words themselves never matter
 
@@ -45,6 +52,22 @@ def apply_changes(answers: AnswerSet, changes: Iterable[Change]) -> AnswerSet:
         old = updated.get(c.question_id, Answer(UNKNOWN))
         updated[c.question_id] = Answer(VALUE, c.value, old.comment, old.evidence)
     return replace(answers, answers=updated)
+
+
+def rule_questions(compiled: CompiledDomain, rule_id: str) -> list[str]:
+    """The questions a rule tests, and those of the rules it builds on (`fired`)."""
+    seen: list[str] = []
+    stack = [rule_id]
+    visited: set[str] = set()
+    while stack:
+        rid = stack.pop()
+        if rid in visited or rid not in compiled.rules:
+            continue
+        visited.add(rid)
+        c = compiled.rules[rid]
+        seen += [q for q in c.questions if q not in seen]
+        stack += [lit.rule for lit in literals(c.node) if isinstance(lit, Fired)]
+    return seen
 
 
 def thresholds(rules: Iterable[CompiledRule]) -> dict[str, list[Cmp]]:

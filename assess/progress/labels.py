@@ -62,6 +62,88 @@ PROGRESS_MESSAGES: dict[str, Text] = {
         fr="{n} jeux de réponses évalués par le moteur ; chaque option a été vérifiée.",
         en="{n} answer sets evaluated by the engine; every option was verified.",
     ),
+    # compare
+    "c_title": _M(
+        fr="Évolution depuis l'évaluation du {date}", en="Changes since the assessment of {date}"
+    ),
+    "c_sides": _M(
+        fr="Évaluation du {before} → évaluation du {after} · règles actuelles {rules}",
+        en="Assessment of {before} → assessment of {after} · current rules {rules}",
+    ),
+    "c_index": _M(
+        fr="Indice global e-santé : {before} → {after} ({delta})",
+        en="Overall e-health index: {before} → {after} ({delta})",
+    ),
+    "c_before": _M(fr="Avant", en="Before"),
+    "c_after": _M(fr="Après", en="After"),
+    "c_domain_line": _M(
+        fr="{name} : niveau {before}/5 → {after}/5, score {sb} → {sa}",
+        en="{name}: level {before}/5 → {after}/5, score {sb} → {sa}",
+    ),
+    "c_section_line": _M(fr="{name} (non noté)", en="{name} (not scored)"),
+    "c_gates_met": _M(fr="Conditions désormais satisfaites", en="Gates now met"),
+    "c_gates_lost": _M(fr="Conditions perdues", en="Gates lost"),
+    "c_resolved": _M(fr="Constats levés", en="Findings resolved"),
+    "c_new": _M(fr="Nouveaux constats", en="New findings"),
+    "c_persisting": _M(
+        fr="Constats persistants : {n} ({ids})", en="Persisting findings: {n} ({ids})"
+    ),
+    "c_level_tag": _M(fr="niveau {n}", en="level {n}"),
+    "c_because": _M(fr="réponses en cause : {items}", en="answers behind it: {items}"),
+    "c_in_force": _M(
+        fr="entrée en vigueur ou fin d'application de la règle",
+        en="the rule came into or out of force",
+    ),
+    "c_other": _M(
+        fr="effet indirect (applicabilité, autre règle)",
+        en="indirect effect (applicability, another rule)",
+    ),
+    "c_no_change": _M(fr="aucun changement", en="no change"),
+    "c_answers": _M(fr="Réponses modifiées ({n})", en="Answers changed ({n})"),
+    "c_renamed_from": _M(fr="(anciennement {old})", en="(formerly {old})"),
+    "c_rule_changes": _M(
+        fr="Règles modifiées entre les deux versions (mêmes réponses, autre résultat ; ce n'est pas le fait de l'organisation)",
+        en="Rules changed between the two versions (same answers, different outcome; not the organisation's doing)",
+    ),
+    "c_then_level": _M(
+        fr="{name} : l'évaluation précédente donnait le niveau {then}/5 selon les règles de l'époque, {now}/5 selon les règles actuelles",
+        en="{name}: the previous assessment gave level {then}/5 by the rules of its time, {now}/5 by the current rules",
+    ),
+    "c_then_index": _M(
+        fr="Indice précédent : {then} selon les règles de l'époque, {now} selon les règles actuelles",
+        en="Previous index: {then} by the rules of its time, {now} by the current rules",
+    ),
+    "c_rule_modified": _M(fr="règle modifiée", en="rule changed"),
+    "c_rule_new": _M(fr="nouvelle règle", en="new rule"),
+    "c_rule_removed": _M(fr="règle retirée", en="rule removed"),
+    "c_carried": _M(fr="Reprise des réponses précédentes", en="Previous answers carried over"),
+    "c_renamed": _M(
+        fr="{old} → {new} : question renommée, réponse reprise",
+        en="{old} → {new}: question renamed, answer carried over",
+    ),
+    "c_retired": _M(
+        fr="{old} : question retirée, non comparée ({reason})",
+        en="{old}: question retired, not compared ({reason})",
+    ),
+    "c_unknown_question": _M(
+        fr="{old} : question inconnue de ce questionnaire, non comparée",
+        en="{old}: question unknown to this questionnaire, not compared",
+    ),
+    "c_invalid_value": _M(
+        fr="{old} : réponse non reprise, non comparée ({detail})",
+        en="{old}: answer not carried over, not compared ({detail})",
+    ),
+    "c_warn_finess": _M(
+        fr="Attention : les deux évaluations ne portent pas sur le même FINESS.",
+        en="Warning: the two assessments are not for the same FINESS.",
+    ),
+    "c_warn_current_rescored": _M(
+        fr="Le résultat actuel a été recalculé avec les règles installées.",
+        en="The current result was scored again with the installed rules.",
+    ),
+    "c_fired": _M(fr="relevé", en="raised"),
+    "c_not_fired": _M(fr="non relevé", en="not raised"),
+    "c_absent": _M(fr="absente", en="absent"),
 }
 
 MESSAGES.update(PROGRESS_MESSAGES)

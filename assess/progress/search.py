@@ -17,13 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..answers import AnswerSet
-from ..conditions import NA, Cmp, Fired, literals, normalise
+from ..conditions import NA, Cmp, literals, normalise
 from ..engine.compile import CompiledDomain
 from ..questionnaire import Question, SectionKind
 from ..result import GateStatus
 from ..scoring.assessor import Assessor
 from ..scoring.evaluation import Evaluation
-from .changes import Change, apply_changes, candidate_values, thresholds
+from .changes import Change, apply_changes, candidate_values, rule_questions, thresholds
 
 __all__ = ["Found", "SearchLimits", "WhatIf"]
 
@@ -94,17 +94,7 @@ class WhatIf:
 
     def _rule_questions(self, compiled: CompiledDomain, rule_id: str) -> list[str]:
         """The questions of a rule and of the rules it builds on, then the parents of hidden ones."""
-        seen: list[str] = []
-        stack = [rule_id]
-        visited: set[str] = set()
-        while stack:
-            rid = stack.pop()
-            if rid in visited:
-                continue
-            visited.add(rid)
-            c = compiled.rules[rid]
-            seen += [q for q in c.questions if q not in seen]
-            stack += [lit.rule for lit in literals(c.node) if isinstance(lit, Fired)]
+        seen = rule_questions(compiled, rule_id)
         resolved = self.base.case.resolved
         for qid in list(seen):
             parent = self.questions[qid].depends_on
