@@ -16,6 +16,7 @@ from ..answers import Answer, AnswerSet
 from ..conditions import UNKNOWN, VALUE, Cmp, Fired, literals
 from ..engine.compile import CompiledDomain, CompiledRule
 from ..questionnaire import Question, QuestionType
+from ..scoring.assessor import _json_value as json_value
 
 __all__ = [
     "Change",
@@ -35,14 +36,6 @@ class Change:
 
     question_id: str
     value: Any
-
-
-def json_value(value: Any) -> Any:
-    if isinstance(value, frozenset):
-        return sorted(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def apply_changes(answers: AnswerSet, changes: Iterable[Change]) -> AnswerSet:
