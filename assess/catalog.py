@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -11,7 +12,7 @@ from pydantic import Field, ValidationError
 
 from .common import StrictModel, Text
 from .errors import DefinitionError, Problem
-from .yamlio import LoadFailure, load_document, problems_from_validation
+from .yamlio import Document, LoadFailure, load_document, problems_from_validation
 
 __all__ = ["Catalog", "Referential", "SeedItem", "load_catalog"]
 
@@ -117,12 +118,14 @@ def _seed_items(data: dict[str, Any]) -> dict[str, SeedItem]:
     return out
 
 
-def load_catalog(references_dir: Path) -> Catalog:
-    """Read `seed-catalog.yaml` and `referentials.yaml`; every problem is reported at once."""
+def load_catalog(references_dir: Path, read: Callable[[Path], Document] = load_document) -> Catalog:
+    """Read `seed-catalog.yaml` and `referentials.yaml`; every problem is reported at once.
+
+    `read` parses one file (the definitions loader passes its cache's reader)."""
     problems: list[Problem] = []
     catalog = Catalog()
     try:
-        seed_doc = load_document(references_dir / "seed-catalog.yaml")
+        seed_doc = read(references_dir / "seed-catalog.yaml")
         catalog.seed = _seed_items(seed_doc.data)
     except LoadFailure as exc:
         problems.append(exc.problem)
@@ -133,7 +136,7 @@ def load_catalog(references_dir: Path) -> Catalog:
             )
         )
     try:
-        ref_doc = load_document(references_dir / "referentials.yaml")
+        ref_doc = read(references_dir / "referentials.yaml")
         try:
             parsed = ReferentialFile.model_validate(ref_doc.data)
         except ValidationError as exc:
@@ -151,15 +154,17 @@ def load_catalog(references_dir: Path) -> Catalog:
         problems.append(exc.problem)
     public_path = references_dir / "public-authority-measures.yaml"
     if public_path.exists():
-        _load_public_measures(public_path, catalog, problems)
+        _load_public_measures(public_path, catalog, problems, read)
     if problems:
         raise DefinitionError(problems)
     return catalog
 
 
-def _load_public_measures(path: Path, catalog: Catalog, problems: list[Problem]) -> None:
+def _load_public_measures(
+    path: Path, catalog: Catalog, problems: list[Problem], read: Callable[[Path], Document]
+) -> None:
     try:
-        doc = load_document(path)
+        doc = read(path)
     except LoadFailure as exc:
         problems.append(exc.problem)
         return

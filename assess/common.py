@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .domains import DOMAINS
+
 __all__ = [
     "DOMAINS",
     "Lang",
@@ -18,16 +20,6 @@ __all__ = [
 ]
 
 Lang = Literal["fr", "en"]
-
-# The six scored domains, in report order.
-DOMAINS: tuple[str, ...] = (
-    "interoperability",
-    "hds_hosting",
-    "dmp",
-    "mssante",
-    "cybersecurity",
-    "telemedicine",
-)
 
 
 class StrictModel(BaseModel):

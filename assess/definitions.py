@@ -7,7 +7,7 @@ Every problem found is collected, then raised together as one DefinitionError, e
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,11 +31,13 @@ from .errors import DefinitionError, Problem
 from .questionnaire import Question, Questionnaire, QuestionType, SectionKind
 from .resources import data_dir
 from .rule import Rule
+from .source_cache import DocumentCache
 from .yamlio import Document, LoadFailure, load_document, problems_from_validation
 
 __all__ = ["Definitions", "load_definitions", "load_questionnaire", "walk_atoms"]
 
 Loc = tuple[str | int, ...]
+Reader = Callable[[Path], Document]
 
 
 @dataclass
@@ -74,15 +76,15 @@ def _parse(model: type[StrictModel], doc: Document, problems: list[Problem]) -> 
 
 def load_questionnaire(path: Path) -> Questionnaire:
     problems: list[Problem] = []
-    q = _load_questionnaire(path, problems)
+    q = _load_questionnaire(path, problems, load_document)
     if problems or q is None:
         raise DefinitionError(problems)
     return q
 
 
-def _load_questionnaire(path: Path, problems: list[Problem]) -> Questionnaire | None:
+def _load_questionnaire(path: Path, problems: list[Problem], read: Reader) -> Questionnaire | None:
     try:
-        doc = load_document(path)
+        doc = read(path)
     except LoadFailure as exc:
         problems.append(exc.problem)
         return None
@@ -267,18 +269,41 @@ def load_definitions(
     rules_dir: Path | None = None,
     questionnaire_path: Path | None = None,
     references_dir: Path | None = None,
+    *,
+    cache: bool = True,
 ) -> Definitions:
-    """Load everything a scoring run needs; defaults are the packaged files."""
+    """Load everything a scoring run needs; defaults are the packaged files.
+
+    With `cache`, files whose bytes were parsed before come from the user's cache (see
+    `source_cache`); they are validated and cross-checked all the same.
+    """
     rules_dir = rules_dir or data_dir("rules")
     questionnaire_path = questionnaire_path or default_questionnaire()
     references_dir = references_dir or data_dir("references")
+    if not cache:
+        return _load(rules_dir, questionnaire_path, references_dir, load_document)
+    sources = DocumentCache.for_sources(rules_dir, questionnaire_path, references_dir)
+    try:
+        defs = _load(rules_dir, questionnaire_path, references_dir, sources.load)
+    except DefinitionError:
+        if sources.hits == 0:
+            raise
+        # A cached document carries no line numbers: report the problems from the files.
+        return _load(rules_dir, questionnaire_path, references_dir, load_document)
+    sources.save()
+    return defs
+
+
+def _load(
+    rules_dir: Path, questionnaire_path: Path, references_dir: Path, read: Reader
+) -> Definitions:
     problems: list[Problem] = []
     catalog = Catalog()
     try:
-        catalog = load_catalog(references_dir)
+        catalog = load_catalog(references_dir, read)
     except DefinitionError as exc:
         problems.extend(exc.problems)
-    questionnaire = _load_questionnaire(questionnaire_path, problems)
+    questionnaire = _load_questionnaire(questionnaire_path, problems, read)
     if not rules_dir.is_dir():
         problems.append(
             Problem(str(rules_dir), None, "", "rules directory not found; pass --rules-dir DIR")
@@ -291,7 +316,7 @@ def load_definitions(
     parsed: list[tuple[Rule, Document, Path]] = []
     for path in files:
         try:
-            doc = load_document(path)
+            doc = read(path)
         except LoadFailure as exc:
             problems.append(exc.problem)
             continue

@@ -9,15 +9,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..batch.render import write_summary
-from ..batch.run import BatchOptions, BatchReport, Progress, run_batch
-from ..batch.template import write_template
-from ..common import Lang
-from ..scoring.assessor import EngineName
 from .options import as_of_option, definitions_options, engine_option, lang_option, load
+
+if TYPE_CHECKING:  # the batch machinery is imported when a batch runs
+    from ..batch.run import BatchReport, Progress
+    from ..common import Lang
+    from ..scoring.assessor import EngineName
 
 __all__ = ["register"]
 
@@ -136,6 +137,9 @@ def batch(
     Noter toutes les organisations d'un export CSV ou XLSX ; les lignes invalides sont rejetées
     avec leur motif. Exit codes: 0 all rows scored, 3 some rows rejected, 1 unusable input.
     """
+    from ..batch.render import write_summary
+    from ..batch.run import BatchOptions, run_batch
+
     options = BatchOptions(
         input=input_file, output=output, errors=errors_file, fmt="json" if fmt == "json" else "csv",
         mapping=mapping, encoding=encoding, jobs=jobs or os.cpu_count() or 1, as_of=as_of,
@@ -165,6 +169,8 @@ def template_csv(
 
     Écrire le modèle CSV de collecte (une colonne par question) et son dictionnaire de données.
     """
+    from ..batch.template import write_template
+
     defs = load(rules_dir, questionnaire_path)
     dictionary = write_template(defs.questionnaire, output, lang, excel)
     click.echo(f"{output}: {len(defs.questionnaire.questions())} questions · {dictionary}")

@@ -5,33 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from pydantic import BaseModel
 
-from ..answers import AnswersFile, load_answers
-from ..common import DOMAINS, Lang
-from ..coverage_report import coverage_report
-from ..progress.compare import Comparison
-from ..progress.roadmap import Roadmap
-from ..questionnaire import Questionnaire
-from ..render.text import explain_text, score_text
-from ..result import AssessmentResult
-from ..rule import Rule
-from ..rule_examples import check_examples
-from ..scoring.assessor import Assessor, EngineName
+from ..domains import DOMAINS
 from .options import as_of_option, assessor, definitions_options, engine_option, lang_option, load
+
+if TYPE_CHECKING:  # models, engine and renderers are imported by the command that needs them
+    from pydantic import BaseModel
+
+    from ..common import Lang
+    from ..scoring.assessor import EngineName
 
 __all__ = ["register"]
 
-_SCHEMAS: dict[str, type[BaseModel]] = {
-    "questionnaire": Questionnaire,
-    "answers": AnswersFile,
-    "rule": Rule,
-    "result": AssessmentResult,
-    "comparison": Comparison,
-    "roadmap": Roadmap,
-}
+_SCHEMA_KINDS = ("answers", "comparison", "questionnaire", "result", "roadmap", "rule")
 _answers_arg = click.argument(
     "answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
@@ -54,6 +43,9 @@ def score(
 
     Noter un fichier de réponses : niveau, score et constats par domaine.
     """
+    from ..answers import load_answers
+    from ..render.text import score_text
+
     runner = assessor(rules_dir, questionnaire_path, engine)
     answers = load_answers(answers_file, runner.defs.questionnaire)
     result = runner.assess(answers, as_of)
@@ -78,6 +70,9 @@ def explain(
 
     Expliquer chaque niveau : conditions satisfaites ou bloquantes, et les réponses en cause.
     """
+    from ..answers import load_answers
+    from ..render.text import explain_text
+
     runner = assessor(rules_dir, questionnaire_path, engine)
     answers = load_answers(answers_file, runner.defs.questionnaire)
     click.echo(explain_text(runner.assess(answers, as_of), lang, domain), nl=False)
@@ -91,6 +86,8 @@ def validate(answers_file: Path, rules_dir: Path | None, questionnaire_path: Pat
 
     Vérifier un fichier de réponses ; toutes les erreurs sont listées.
     """
+    from ..answers import load_answers
+
     defs = load(rules_dir, questionnaire_path)
     answers = load_answers(answers_file, defs.questionnaire)
     total = len(defs.questionnaire.questions())
@@ -143,6 +140,9 @@ def rules_check(rules_dir: Path | None, questionnaire_path: Path | None) -> None
 
     Valider toutes les règles et exécuter leurs exemples sur les deux moteurs.
     """
+    from ..rule_examples import check_examples
+    from ..scoring.assessor import Assessor
+
     defs = load(rules_dir, questionnaire_path)
     engines: list[EngineName] = ["durable", "python"]
     run, failures = check_examples(Assessor(defs, e) for e in engines)
@@ -168,6 +168,8 @@ def rules_coverage(
 
     Matrice de couverture des freins et propositions du rapport par les règles.
     """
+    from ..coverage_report import coverage_report
+
     defs = load(rules_dir, questionnaire_path)
     report = coverage_report(defs)
     if fmt == "json":
@@ -177,12 +179,29 @@ def rules_coverage(
 
 
 @click.command()
-@click.argument("kind", type=click.Choice(sorted(_SCHEMAS)))
+@click.argument("kind", type=click.Choice(_SCHEMA_KINDS))
 def schema(kind: str) -> None:
     """Print the JSON Schema of a file format. / Schéma JSON d'un format de fichier."""
-    click.echo(
-        json.dumps(_SCHEMAS[kind].model_json_schema(by_alias=True), indent=2, ensure_ascii=False)
-    )
+    model = _schemas()[kind]
+    click.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2, ensure_ascii=False))
+
+
+def _schemas() -> dict[str, type[BaseModel]]:
+    from ..answers import AnswersFile
+    from ..progress.compare import Comparison
+    from ..progress.roadmap import Roadmap
+    from ..questionnaire import Questionnaire
+    from ..result import AssessmentResult
+    from ..rule import Rule
+
+    return {
+        "answers": AnswersFile,
+        "comparison": Comparison,
+        "questionnaire": Questionnaire,
+        "result": AssessmentResult,
+        "roadmap": Roadmap,
+        "rule": Rule,
+    }
 
 
 def register(group: click.Group) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..definitions import Definitions, load_definitions
-from ..scoring.assessor import Assessor, EngineName
+if TYPE_CHECKING:  # the models and the engine are imported by the commands that run them
+    from ..definitions import Definitions
+    from ..scoring.assessor import Assessor, EngineName
 
 __all__ = ["as_of_option", "definitions_options", "lang_option", "load", "engine_option"]
 
@@ -62,10 +63,14 @@ def engine_option(fn: F) -> F:
 
 
 def load(rules_dir: Path | None, questionnaire_path: Path | None) -> Definitions:
+    from ..definitions import load_definitions
+
     return load_definitions(rules_dir=rules_dir, questionnaire_path=questionnaire_path)
 
 
 def assessor(
     rules_dir: Path | None, questionnaire_path: Path | None, engine: EngineName = "durable"
 ) -> Assessor:
+    from ..scoring.assessor import Assessor
+
     return Assessor(load(rules_dir, questionnaire_path), engine)

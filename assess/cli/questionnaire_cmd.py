@@ -6,19 +6,18 @@ import datetime as dt
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..answers import load_answers
-from ..common import Lang
 from ..errors import AssessError, display_path
-from ..i18n import t
-from ..interview import Draft, Interview, load_draft, new_draft
-from ..interview.parse import yes_no
-from ..questionnaire import Questionnaire, SectionKind
-from ..render.text import score_text
-from ..scoring.assessor import EngineName
 from .options import assessor, definitions_options, engine_option, lang_option, parse_date
+
+if TYPE_CHECKING:  # the interview and the models are imported when the questionnaire starts
+    from ..common import Lang
+    from ..interview import Draft
+    from ..questionnaire import Questionnaire
+    from ..scoring.assessor import EngineName
 
 __all__ = ["register"]
 
@@ -74,6 +73,11 @@ def questionnaire(
     Touches : ? aide · < retour · s passer · na non applicable. Ctrl-C pour interrompre,
     puis `assess questionnaire --resume FICHIER` pour reprendre.
     """
+    from ..answers import load_answers
+    from ..i18n import t
+    from ..interview import Interview
+    from ..render.text import score_text
+
     runner = assessor(rules_dir, questionnaire_path, engine)
     defs = runner.defs
     _check_domain(defs.questionnaire, domain, lang)
@@ -114,6 +118,9 @@ def questionnaire(
 
 
 def _check_domain(questionnaire: Questionnaire, domain: str | None, lang: Lang) -> None:
+    from ..i18n import t
+    from ..questionnaire import SectionKind
+
     sections = [s.id for s in questionnaire.sections if s.kind is not SectionKind.profile]
     if domain is not None and domain not in sections:
         message = t("iv_unknown_domain", lang, domain=domain, choices=", ".join(sections))
@@ -124,6 +131,9 @@ def _open(
     questionnaire: Questionnaire, output: Path | None, resume: Path | None,
     assessment_date: dt.date | None, lang: Lang,
 ) -> tuple[Path, Draft]:  # fmt: skip
+    from ..i18n import t
+    from ..interview import load_draft, new_draft
+
     if resume is not None:
         draft, warnings = load_draft(resume, questionnaire, lang)
         for warning in warnings:
@@ -141,6 +151,8 @@ def _banner(
     questionnaire: Questionnaire, path: Path, draft: Draft, resumed: bool, lang: Lang
 ) -> None:
     q = questionnaire
+    from ..i18n import t
+
     click.echo(t("iv_welcome", lang, title=q.title.get(lang), id=q.id, version=q.version))
     click.echo(t("iv_saved_to", lang, path=display_path(path)))
     click.echo(t("iv_keys_intro", lang))
@@ -175,6 +187,8 @@ def _offer_report(
     questionnaire_path: Path | None,
 ) -> None:
     """If an `assess report` command is registered, offer to write the PDF (default no if piped)."""
+    from ..i18n import t
+
     root = ctx.find_root()
     report = (
         root.command.get_command(root, "report") if isinstance(root.command, click.Group) else None
@@ -203,6 +217,9 @@ def _offer_report(
 
 
 def _confirm(question: str, default: bool, lang: Lang) -> bool:
+    from ..i18n import t
+    from ..interview.parse import yes_no
+
     suffix = t("iv_yes_no_default_yes" if default else "iv_yes_no_default_no", lang)
     while True:
         try:

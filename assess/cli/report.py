@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..answers import load_answers
-from ..common import Lang
 from ..errors import display_path
-from ..render.brand import load_brand
-from ..render.report import ReportFormat, render_report, write_atomic
-from ..scoring.assessor import EngineName
 from .options import as_of_option, assessor, definitions_options, engine_option, lang_option
+
+if TYPE_CHECKING:  # the renderers are imported when a report is written
+    from ..common import Lang
+    from ..render.report import ReportFormat
+    from ..scoring.assessor import EngineName
 
 __all__ = ["register"]
 
@@ -56,6 +57,10 @@ def report(
 
     Écrire le rapport de maturité : couverture, synthèse et radar, domaines, plan d'action, annexes.
     """
+    from ..answers import load_answers
+    from ..render.brand import load_brand
+    from ..render.report import render_report, write_atomic
+
     brand = load_brand(brand_file) if brand_file else None
     runner = assessor(rules_dir, questionnaire_path, engine)
     answers = load_answers(answers_file, runner.defs.questionnaire)
