@@ -27,7 +27,7 @@ from .conditions import (
     NotModel,
     normalise,
 )
-from .errors import DefinitionError, Problem
+from .errors import DefinitionError, Problem, display_path
 from .questionnaire import Question, Questionnaire, QuestionType, SectionKind
 from .resources import data_dir
 from .rule import Rule
@@ -288,8 +288,10 @@ def load_definitions(
     except DefinitionError:
         if sources.hits == 0:
             raise
-        # A cached document carries no line numbers: report the problems from the files.
-        return _load(rules_dir, questionnaire_path, references_dir, load_document)
+        # A cached document carries no line numbers (and may have been tampered with): judge
+        # the files themselves, so that every problem is located.
+        sources.forget()
+        defs = _load(rules_dir, questionnaire_path, references_dir, sources.load)
     sources.save()
     return defs
 
@@ -325,14 +327,15 @@ def _load(
             parsed.append((rule, doc, path))
     rules: dict[str, Rule] = {}
     sources: dict[str, str] = {}
-    for rule, doc, _path in parsed:
+    shown = Path(display_path(rules_dir))  # resolved once: resolving ~250 paths costs ~15 ms
+    for rule, doc, path in parsed:
         if rule.id in rules:
             problems.append(
                 doc.problem(("id",), f"rule ID '{rule.id}' is also used by {sources[rule.id]}")
             )
             continue
         rules[rule.id] = rule
-        sources[rule.id] = doc.name
+        sources[rule.id] = str(shown / path.relative_to(rules_dir))
     if questionnaire is not None:
         domain_of = {rid: r.domain for rid, r in rules.items()}
         domain_of[""] = " ".join(p.stem for p in files)

@@ -99,8 +99,9 @@ def _decode_object(obj: dict[str, Any]) -> Any:
             return dt.date.fromisoformat(value)
         if key == _DATETIME:
             return dt.datetime.fromisoformat(value)
-    if any(key.startswith("$") for key in obj):
-        return {key[1:] if key.startswith("$") else key: v for key, v in obj.items()}
+    for key in obj:
+        if key[:1] == "$":
+            return {k[1:] if k[:1] == "$" else k: v for k, v in obj.items()}
     return obj
 
 
@@ -175,10 +176,17 @@ class DocumentCache:
             pass
         return doc
 
+    def forget(self) -> None:
+        """Parse every file from now on, and let `save()` rewrite the cache from the files."""
+        self.entries = {}
+        self.used = {}
+        self.hits = 0
+        self.misses = 0
+
     def save(self) -> None:
         """Write the entries this load used, if they differ from the file's; never fails a run."""
         if self.path is None or (self.misses == 0 and self.used.keys() == self.entries.keys()):
-            return
+            return  # the file holds exactly what this load used
         folder = self.path.parent
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)

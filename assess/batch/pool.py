@@ -1,5 +1,5 @@
-"""Worker processes: each one loads the definitions and builds its Assessor once (the pool
-initializer), then parses and scores chunks of raw rows.
+"""Worker processes: each one receives the parent's loaded definitions and builds its Assessor
+once (the pool initializer), then parses and scores chunks of raw rows.
 
 A worker is also the crash boundary for the rules engine's C code. When a worker dies (the pool
 breaks), the chunks in flight are re-run in a fresh one-worker pool: a chunk that breaks again is
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common import Lang
-from ..definitions import load_definitions
+from ..definitions import Definitions
 from ..errors import EngineError
 from ..result import AssessmentResult
 from ..scoring.assessor import Assessor, EngineName
@@ -45,9 +45,7 @@ _MAX_CONSECUTIVE_CRASHES = 5
 
 @dataclass(frozen=True)
 class WorkerConfig:
-    rules_dir: Path | None
-    questionnaire_path: Path | None
-    references_dir: Path | None
+    defs: Definitions  # loaded once by the parent and sent to each worker: no worker re-reads files
     engine: EngineName
     plan: ColumnPlan
     strict_width: bool = True
@@ -82,7 +80,7 @@ class Worker:
     """What one process needs to score rows; also usable in-process."""
 
     def __init__(self, config: WorkerConfig) -> None:
-        defs = load_definitions(config.rules_dir, config.questionnaire_path, config.references_dir)
+        defs = config.defs
         self.defs = defs
         self.config = config
         self.assessor = Assessor(defs, config.engine)

@@ -180,7 +180,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         plan = plan_columns(table.header, questions, mapping, optional)
         report.warnings = _warnings(plan)
         config = WorkerConfig(
-            options.rules_dir, options.questionnaire_path, options.references_dir, options.engine, plan,
+            defs, options.engine, plan,
             strict_width=table.kind == "csv", as_of=options.as_of,
             default_date=options.as_of if "assessment_date" not in plan.titles else None,
             reports_dir=options.reports_dir, lang=options.lang,

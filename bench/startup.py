@@ -1,0 +1,125 @@
+"""Start-up: how long a user waits for `assess --help`, `assess score` and the questionnaire.
+
+Every figure is the median of `--runs` whole processes (interpreter start included), measured
+beside the bare interpreter start (`python -c pass`) in the same run, because the machine is
+shared and noisy. The definitions cache lives in a temporary folder: "cold" runs start with an
+empty one, "warm" runs with the one the first run wrote. Targets: `--help` ≤ 0.3 s, `score`
+with a warm cache ≤ 0.5 s, the questionnaire's first prompt ≤ 0.5 s.
+
+    python bench/startup.py [--runs 5] [--answers examples/ch-exemple.yaml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSESS = [sys.executable, "-m", "assess"]
+TARGETS = {"help": 0.3, "score": 0.5, "prompt": 0.5}
+PROMPTS = ("Réponse", "Answer")
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def _first_prompt(env: dict[str, str], work: Path) -> float:
+    """Seconds until the questionnaire asks its first question (its prompt reaches the pipe)."""
+    answers = work / f"draft-{time.monotonic_ns()}.yaml"
+    cmd = [*ASSESS, "questionnaire", "-o", str(answers)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    assert proc.stdout is not None and proc.stdin is not None
+    seen = b""
+    while not any(p.encode() in seen for p in PROMPTS):
+        chunk = os.read(proc.stdout.fileno(), 4096)
+        if not chunk:
+            raise SystemExit(f"the questionnaire ended before its first prompt:\n{seen.decode()}")
+        seen += chunk
+    elapsed = time.perf_counter() - start
+    proc.stdin.close()  # end of input: the questionnaire stops and keeps the draft
+    proc.stdout.read()
+    proc.wait()
+    return elapsed
+
+
+def _median(measure: Callable[[], float], runs: int) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def _in_process(runs: int) -> tuple[float, float]:
+    """load_definitions() alone: parsing every file, then from a warm cache."""
+    from assess.definitions import load_definitions
+
+    load_definitions()  # warm the (temporary) cache
+    cold = _median(lambda: _timed(lambda: load_definitions(cache=False)), max(1, runs // 2))
+    warm = _median(lambda: _timed(load_definitions), runs)
+    return cold, warm
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--answers", type=Path, default=ROOT / "examples" / "ch-exemple.yaml")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="assess-bench-startup-") as tmp:
+        work = Path(tmp)
+        env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "PYTHONUNBUFFERED": "1"}
+        os.environ["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"]
+        score = [*ASSESS, "score", str(args.answers)]
+
+        def cold() -> float:
+            fresh = {**env, "XDG_CACHE_HOME": str(work / f"cold-{time.monotonic_ns()}")}
+            return _run(score, fresh)
+
+        floor = _median(lambda: _run([sys.executable, "-c", "pass"], env), args.runs)
+        figures = {
+            "help": _median(lambda: _run([*ASSESS, "--help"], env), args.runs),
+            "score (cold cache)": _median(cold, max(1, args.runs // 2)),
+            "score": _median(lambda: _run(score, env), args.runs),
+            "prompt": _median(lambda: _first_prompt(env, work), args.runs),
+        }
+        load_cold, load_warm = _in_process(args.runs)
+    print(f"median of {args.runs} runs; interpreter start (python -c pass) {floor:.3f} s")
+    labels = {
+        "help": "assess --help",
+        "score (cold cache)": "assess score, cold cache",
+        "score": "assess score, warm cache",
+        "prompt": "questionnaire, first prompt",
+    }
+    for key, seconds in figures.items():
+        target = TARGETS.get(key)
+        verdict = (
+            ""
+            if target is None
+            else f"  target ≤ {target:.1f} s [{'OK' if seconds <= target else 'MISSED'}]"
+        )
+        print(f"{labels[key]:<30} {seconds:6.3f} s  ({seconds / floor:5.1f}× interpreter){verdict}")
+    print(
+        f"load_definitions() in process: parsing the files {load_cold * 1000:.0f} ms, "
+        f"warm cache {load_warm * 1000:.0f} ms ({load_cold / load_warm:.0f}× faster)"
+    )
+
+
+if __name__ == "__main__":
+    main()
