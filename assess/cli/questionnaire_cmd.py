@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import AssessError, display_path
-from .options import assessor, definitions_options, engine_option, lang_option, parse_date
+from .options import definitions_options, engine_option, lang_option, load, parse_date
 
 if TYPE_CHECKING:  # the interview and the models are imported when the questionnaire starts
     from ..common import Lang
@@ -77,9 +77,9 @@ def questionnaire(
     from ..i18n import t
     from ..interview import Interview
     from ..render.text import score_text
+    from ..scoring.assessor import Assessor
 
-    runner = assessor(rules_dir, questionnaire_path, engine)
-    defs = runner.defs
+    defs = load(rules_dir, questionnaire_path)  # the engine is built after the last answer
     _check_domain(defs.questionnaire, domain, lang)
     path, draft = _open(defs.questionnaire, output, resume, assessment_date, lang)
     _banner(defs.questionnaire, path, draft, resume is not None, lang)
@@ -111,7 +111,7 @@ def questionnaire(
     else:
         section = interview.flow.section_title(domain, lang)
         click.echo("\n" + t("iv_domain_done", lang, section=section, path=name))
-    result = runner.assess(load_answers(path, defs.questionnaire))
+    result = Assessor(defs, engine).assess(load_answers(path, defs.questionnaire))
     summary = score_text(result, lang, max_findings=TOP_FINDINGS)
     click.echo("\n" + summary + "\n" + t("iv_details", lang, path=shlex.quote(name)))
     _offer_report(ctx, path, lang, rules_dir, questionnaire_path)
