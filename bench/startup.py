@@ -87,6 +87,10 @@ def _timed(fn: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
+def _ok(met: bool) -> str:
+    return "OK" if met else "MISSED"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -127,7 +131,7 @@ def main() -> None:
         verdict = (
             ""
             if target is None
-            else f"  target ≤ {target:.1f} s [{'OK' if seconds <= target else 'MISSED'}]"
+            else f"  target ≤ {target:.1f} s: wall {_ok(seconds <= target)}, CPU {_ok(cpu <= target)}"
         )
         print(
             f"{labels[key]:<28} {seconds:6.3f} s  CPU {cpu:6.3f} s  ({seconds / floor:5.1f}× interpreter){verdict}"
