@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..answers import load_answers
-from ..common import DOMAINS, Lang
-from ..definitions import load_definitions
-from ..progress.compare import compare as compare_snapshots
-from ..progress.compare_text import compare_text
-from ..progress.roadmap import build_roadmap
-from ..progress.roadmap_text import roadmap_text
-from ..progress.snapshot import load_snapshot
-from ..scoring.assessor import Assessor, EngineName
+from ..domains import DOMAINS
 from .options import (
     as_of_option,
     assessor,
     definitions_options,
     engine_option,
     lang_option,
+    load,
     parse_date,
 )
+
+if TYPE_CHECKING:  # the models and the engine are imported when a command runs
+    from ..common import Lang
+    from ..scoring.assessor import Assessor, EngineName
 
 __all__ = ["register"]
 
@@ -60,6 +58,10 @@ def roadmap(
     Feuille de route : les plus petits ensembles de changements de réponses qui font atteindre
     le niveau suivant de chaque domaine, chacun vérifié par le moteur.
     """
+    from ..answers import load_answers
+    from ..progress.roadmap import build_roadmap
+    from ..progress.roadmap_text import roadmap_text
+
     runner = assessor(rules_dir, questionnaire_path, engine)
     answers = load_answers(answers_file, runner.defs.questionnaire)
     if by is not None and by <= (as_of or answers.assessment_date):
@@ -81,10 +83,11 @@ def previous_assessor(
     current: Assessor, rules_dir: Path | None, questionnaire_path: Path | None
 ) -> Assessor | None:
     """The rules of the previous assessment's time, when given; else the current ones score it."""
+    from ..scoring.assessor import Assessor
+
     if rules_dir is None and questionnaire_path is None:
         return None
-    defs = load_definitions(rules_dir=rules_dir, questionnaire_path=questionnaire_path)
-    return Assessor(defs, current.evaluator.name)  # type: ignore[arg-type]
+    return Assessor(load(rules_dir, questionnaire_path), current.evaluator.name)  # type: ignore[arg-type]
 
 
 @click.command()
@@ -112,6 +115,10 @@ def compare(
     Évolution depuis l'évaluation précédente : niveaux, conditions, constats et réponses en
     cause ; les changements de règles sont signalés à part.
     """
+    from ..progress.compare import compare as compare_snapshots
+    from ..progress.compare_text import compare_text
+    from ..progress.snapshot import load_snapshot
+
     runner = assessor(rules_dir, questionnaire_path, engine)
     own = previous_assessor(runner, previous_rules_dir, previous_questionnaire)
     result = compare_snapshots(
