@@ -10,9 +10,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .common import OrgType, StrictModel
 from .conditions import NA, UNKNOWN, VALUE
@@ -25,6 +25,7 @@ __all__ = [
     "Answer",
     "AnswerSet",
     "AnswersFile",
+    "EvidenceRef",
     "Organisation",
     "QuestionnaireRef",
     "load_answers",
@@ -74,10 +75,24 @@ class QuestionnaireRef(StrictModel):
     version: str
 
 
+class EvidenceRef(StrictModel):
+    """Dated evidence: `{ref: "Rapport d'audit AD", date: 2025-03-10, expires: 2027-03-10}`."""
+
+    ref: str = Field(min_length=1, max_length=MAX_TEXT)
+    date: dt.date | None = None
+    expires: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> EvidenceRef:
+        if self.date and self.expires and self.expires < self.date:
+            raise ValueError("evidence expires before its date; check both dates")
+        return self
+
+
 class AnswerEntry(StrictModel):
     value: Any
     comment: str | None = Field(default=None, max_length=MAX_TEXT)
-    evidence: str | None = Field(default=None, max_length=MAX_TEXT)
+    evidence: EvidenceRef | Annotated[str, Field(max_length=MAX_TEXT)] | None = None
 
 
 class AnswersFile(StrictModel):
@@ -87,6 +102,16 @@ class AnswersFile(StrictModel):
     organisation: Organisation
     assessment_date: dt.date
     answers: dict[str, AnswerEntry | Any] = Field(default_factory=dict)
+    # Checks whose answers the organisation confirms as right, with why: check ID -> comment.
+    confirmed_checks: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("confirmed_checks")
+    @classmethod
+    def _explained(cls, value: dict[str, str]) -> dict[str, str]:
+        blank = [k for k, v in value.items() if not v.strip()]
+        if blank:
+            raise ValueError(f"say why the answers are right for {', '.join(blank)}")
+        return value
 
 
 @dataclass(frozen=True)
@@ -94,7 +119,9 @@ class Answer:
     state: str  # VALUE, UNKNOWN or NA
     value: Any = None  # str, int, float, date, or frozenset of choice IDs
     comment: str | None = None
-    evidence: str | None = None
+    evidence: str | None = None  # the reference (a plain string in the file, or `ref`)
+    evidence_date: dt.date | None = None
+    evidence_expires: dt.date | None = None
 
 
 @dataclass
@@ -104,6 +131,7 @@ class AnswerSet:
     questionnaire: QuestionnaireRef
     answers: dict[str, Answer] = field(default_factory=dict)
     source: str = ""
+    confirmed_checks: dict[str, str] = field(default_factory=dict)
 
     def get(self, question_id: str) -> Answer:
         return self.answers.get(question_id, Answer(UNKNOWN))
@@ -218,10 +246,21 @@ def validate_answers(doc: Document, questionnaire: Questionnaire) -> AnswerSet:
             loc = ("answers", qid, "value") if isinstance(raw, AnswerEntry) else ("answers", qid)
             problems.append(doc.problem(loc, str(exc)))
             continue
-        answers[qid] = Answer(answer.state, answer.value, entry.comment, entry.evidence)
+        answers[qid] = with_entry(answer, entry)
     if problems:
         raise AnswersError(problems)
-    return AnswerSet(parsed.organisation, parsed.assessment_date, ref, answers, doc.name)
+    return AnswerSet(
+        parsed.organisation, parsed.assessment_date, ref, answers, doc.name,
+        dict(parsed.confirmed_checks),
+    )  # fmt: skip
+
+
+def with_entry(answer: Answer, entry: AnswerEntry) -> Answer:
+    """The parsed value with the entry's comment and evidence (plain string or dated)."""
+    ev = entry.evidence
+    if isinstance(ev, EvidenceRef):
+        return Answer(answer.state, answer.value, entry.comment, ev.ref, ev.date, ev.expires)
+    return Answer(answer.state, answer.value, entry.comment, ev)
 
 
 def load_answers(path: Path, questionnaire: Questionnaire) -> AnswerSet:

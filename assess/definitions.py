@@ -265,6 +265,16 @@ def _cycles(rules: dict[str, Rule]) -> list[str]:
     return bad
 
 
+def _named_checks(rules: dict[str, Rule], sources: dict[str, str]) -> list[Problem]:
+    """A check must never change a level or a score, so no rule may build on one with `fired`."""
+    return [
+        Problem(sources[rid], None, "when", f"'{a.fired}' is a check; fired cannot name a check")
+        for rid, r in rules.items()
+        for _, a in walk_atoms(r.when, ())
+        if isinstance(a, FiredModel) and a.fired in rules and rules[a.fired].check is not None
+    ]
+
+
 def load_definitions(
     rules_dir: Path | None = None,
     questionnaire_path: Path | None = None,
@@ -347,6 +357,7 @@ def _load(
                 sources[rid], None, "when", f"rule '{rid}' is part of a cycle of fired conditions"
             )
         )
+    problems.extend(_named_checks(rules, sources))
     if problems or questionnaire is None:
         raise DefinitionError(problems)
     digest = hashlib.sha256()

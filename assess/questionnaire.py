@@ -12,6 +12,7 @@ from .conditions import Condition
 
 __all__ = [
     "Choice",
+    "EvidencePolicy",
     "LevelDefinition",
     "Question",
     "QuestionType",
@@ -66,6 +67,26 @@ class Choice(StrictModel):
         return value
 
 
+class EvidencePolicy(StrictModel):
+    """What proof an answer needs: `evidence: {required: true, max_age_months: 24}`.
+
+    `values` limits the requirement to those answers (e.g. `[yes]`: a "no" needs no proof).
+    """
+
+    required: bool = True
+    max_age_months: int | None = Field(default=None, ge=1, le=120)
+    values: list[str] = Field(default_factory=list)
+
+    def wanted_for(self, value: object) -> bool:
+        if not self.required:
+            return False
+        if not self.values:
+            return True
+        if isinstance(value, frozenset):
+            return bool(value & set(self.values))
+        return value in self.values
+
+
 class Question(StrictModel):
     _choice_ids: tuple[str, ...] = PrivateAttr(default=())
 
@@ -87,6 +108,8 @@ class Question(StrictModel):
     # Question IDs of earlier questionnaire versions that this question replaces: their
     # answers are carried over (compare, --from).
     replaces: list[str] = Field(default_factory=list)
+    evidence: EvidencePolicy | None = None
+    na_justification: bool = False  # a not-applicable answer needs a comment saying why
 
     @field_validator("id")
     @classmethod
@@ -107,6 +130,13 @@ class Question(StrictModel):
         ids = [c.id for c in self.choices]
         if len(set(ids)) != len(ids):
             raise ValueError("choice IDs must be unique within a question")
+        if self.evidence is not None:
+            allowed = ids or (["yes", "no"] if self.type is QuestionType.yes_no else [])
+            wrong = [v for v in self.evidence.values if v not in allowed]
+            if wrong:
+                raise ValueError(f"evidence.values {', '.join(wrong)} are not answers of this question")
+        if self.na_justification and not self.allow_na:
+            raise ValueError("na_justification needs allow_na: true")
         return self
 
     def choice_ids(self) -> list[str]:

@@ -9,7 +9,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from .common import Severity, Text
 
@@ -17,6 +17,9 @@ __all__ = [
     "AdjacentResult",
     "AnswerView",
     "AssessmentResult",
+    "CheckResult",
+    "EvidenceIssue",
+    "GradeDetail",
     "DomainResult",
     "FindingResult",
     "GateResult",
@@ -48,7 +51,11 @@ class AnswerView(_Model):
     state: str
     value: Any = None
     comment: str | None = None
-    evidence: str | None = None
+    evidence: str | None = None  # the reference
+    evidence_date: dt.date | None = None
+    evidence_expires: dt.date | None = None
+    # valid, missing, expired, stale, undated, future, justified, unjustified; None: not asked
+    evidence_status: str | None = None
 
 
 class References(_Model):
@@ -65,6 +72,46 @@ class FindingResult(_Model):
     recommendation: Text
     references: References
     answers: list[AnswerView]
+
+
+class CheckResult(_Model):
+    """Answers that contradict each other: shown first, they lower the grade, never the score."""
+
+    rule_id: str
+    section: str
+    severity: Severity
+    title: Text
+    message: Text
+    resolution: Text
+    references: References
+    answers: list[AnswerView]
+    confirmed: bool = False  # the answers file confirms these answers as right
+    confirmation: str | None = None  # why
+
+
+class EvidenceIssue(_Model):
+    """An answer whose evidence is missing, expired, too old, undated or unjustified."""
+
+    question_id: str
+    status: str
+    max_age_months: int | None = None
+    evidence: str | None = None
+    evidence_date: dt.date | None = None
+    evidence_expires: dt.date | None = None
+
+
+class GradeDetail(_Model):
+    """How a confidence grade was computed (formula in the README, method section)."""
+
+    grade: str  # A, B, C or D
+    points: float  # 0..100
+    completeness: float  # share of applicable questions answered
+    evidence: float  # share of answers needing evidence that have valid evidence (1 if none)
+    evidence_required: int
+    evidence_valid: int
+    checks_unresolved: list[str]
+    capped_by: list[str]  # unresolved critical or high checks: the grade is C at best
+    evidence_issues: list[EvidenceIssue]
 
 
 class GateResult(_Model):
@@ -101,6 +148,9 @@ class DomainResult(_Model):
     levels: list[LevelResult]
     gates: list[GateResult]
     findings: list[FindingResult]
+    confidence_grade: str = ""  # A..D, see grade_detail
+    grade_detail: GradeDetail | None = None
+    checks: list[str] = Field(default_factory=list)  # fired check IDs (details in result.checks)
 
 
 class AdjacentResult(_Model):
@@ -109,6 +159,7 @@ class AdjacentResult(_Model):
     section: str
     title: Text
     findings: list[FindingResult]
+    checks: list[str] = Field(default_factory=list)
 
 
 class Overall(_Model):
@@ -117,6 +168,8 @@ class Overall(_Model):
     confidence: float
     weights: dict[str, float]
     findings_by_severity: dict[str, int]
+    confidence_grade: str = ""
+    grade_detail: GradeDetail | None = None
 
 
 class OrganisationView(_Model):
@@ -143,6 +196,7 @@ class AssessmentResult(_Model):
     adjacent: list[AdjacentResult]
     answers: list[AnswerView]
     warnings: list[str]
+    checks: list[CheckResult] = Field(default_factory=list)  # most severe first
 
     def domain(self, name: str) -> DomainResult:
         return next(d for d in self.domains if d.domain == name)

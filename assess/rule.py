@@ -13,7 +13,7 @@ from .common import OrgType, Severity, StrictModel, Text
 from .conditions import Condition
 from .questionnaire import References
 
-__all__ = ["Expectation", "Finding", "Gate", "Rule", "RuleEffect", "RuleExample"]
+__all__ = ["Check", "Expectation", "Finding", "Gate", "Rule", "RuleEffect", "RuleExample"]
 
 EXAMPLE_DATE = dt.date(2026, 6, 30)
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
@@ -33,14 +33,27 @@ class Gate(StrictModel):
     weight: float = Field(default=1.0, gt=0, le=10)
 
 
+class Check(StrictModel):
+    """Answers that contradict each other or are implausible together.
+
+    A check never changes a level or a score: it lowers the confidence grade and is shown
+    first, so that the answers are corrected (or confirmed) before the report is shared.
+    """
+
+    message: Text  # which answers disagree
+    resolution: Text  # how to resolve it
+
+
 class RuleEffect(StrictModel):
     finding: Finding | None = None
     gate: Gate | None = None
+    check: Check | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> RuleEffect:
-        if (self.finding is None) == (self.gate is None):
-            raise ValueError("an effect is either a finding or a gate (give exactly one)")
+        given = [e for e in (self.finding, self.gate, self.check) if e is not None]
+        if len(given) != 1:
+            raise ValueError("an effect is a finding, a gate or a check (give exactly one)")
         return self
 
 
@@ -103,6 +116,10 @@ class Rule(StrictModel):
     @property
     def gate(self) -> Gate | None:
         return self.effect.gate
+
+    @property
+    def check(self) -> Check | None:
+        return self.effect.check
 
     def in_force(self, as_of: dt.date) -> bool:
         if self.effective_from and as_of < self.effective_from:

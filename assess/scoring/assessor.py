@@ -9,6 +9,7 @@ from typing import Any, Literal, Protocol
 
 from .. import __version__
 from ..answers import AnswerSet
+from ..common import SEVERITY_ORDER
 from ..conditions import NA, UNKNOWN, VALUE
 from ..definitions import Definitions
 from ..engine.compile import CompiledDomain, compile_definitions
@@ -19,6 +20,7 @@ from ..result import (
     AdjacentResult,
     AnswerView,
     AssessmentResult,
+    CheckResult,
     DomainResult,
     FindingResult,
     GateResult,
@@ -28,6 +30,8 @@ from ..result import (
     References,
 )
 from .evaluation import Evaluation, Plan, evaluate
+from .evidence import EvidencePlan
+from .grade_view import grade_detail
 from .index import domain_weights
 
 __all__ = ["Assessor", "EngineName"]
@@ -59,6 +63,7 @@ class Assessor:
         self.questions = defs.questionnaire.questions()
         self.weights = domain_weights(defs.catalog)
         self.plan = Plan(defs, self.compiled, self.weights)
+        self.evidence = EvidencePlan(self.questions)
         self.evaluator: Evaluator
         if engine == "durable":
             # Imported here so that tooling without the C extension can still load definitions.
@@ -81,7 +86,13 @@ class Assessor:
         """The numbers only (levels, scores, finding IDs): what batch scoring needs."""
         warnings: list[str] = []
         case = self.case(answers, as_of, warnings)
-        return evaluate(self.plan, self.evaluator.fired, case, warnings)
+        evidence = self.evidence.statuses(answers.answers, case.resolved, case.as_of)
+        unknown = sorted(c for c in answers.confirmed_checks if c not in self.defs.rules)
+        if unknown:
+            warnings.append(f"confirmed_checks: unknown check IDs {', '.join(unknown)}")
+        return evaluate(
+            self.plan, self.evaluator.fired, case, warnings, evidence, answers.confirmed_checks
+        )
 
     def assess(self, answers: AnswerSet, as_of: dt.date | None = None) -> AssessmentResult:
         return self.build_result(answers, self.evaluate(answers, as_of))
@@ -89,7 +100,7 @@ class Assessor:
     # --- the full result model ----------------------------------------------------------------
 
     def build_result(self, answers: AnswerSet, ev: Evaluation) -> AssessmentResult:
-        views = self._answer_views(answers, ev.case)
+        views = self._answer_views(answers, ev)
         rules = self.defs.rules
         domains = []
         for name, numbers in ev.domains.items():
@@ -126,6 +137,9 @@ class Assessor:
                     levels=level_results,
                     gates=gate_results,
                     findings=[self._finding(rid, views) for rid in numbers.findings],
+                    confidence_grade=numbers.grade.grade if numbers.grade else "",
+                    grade_detail=grade_detail(numbers.grade, views, ev.evidence, section),
+                    checks=list(numbers.checks),
                 )  # fmt: skip
             )
         adjacent = [
@@ -133,6 +147,7 @@ class Assessor:
                 section=name,
                 title=self.defs.questionnaire.section(name).title,
                 findings=[self._finding(rid, views) for rid in ids],
+                checks=list(ev.checks.get(name, ())),
             )  # fmt: skip
             for name, ids in ev.adjacent.items()
         ]
@@ -159,11 +174,14 @@ class Assessor:
                 confidence=ev.confidence,
                 weights=self.weights,
                 findings_by_severity=ev.findings_by_severity,
+                confidence_grade=ev.grade.grade if ev.grade else "",
+                grade_detail=grade_detail(ev.grade, views, ev.evidence, None),
             ),  # fmt: skip
             domains=domains,
             adjacent=adjacent,
             answers=list(views.values()),
             warnings=ev.warnings,
+            checks=self._checks(ev, views, answers.confirmed_checks),
         )
 
     def inputs_hash(self, answers: AnswerSet, as_of: dt.date) -> str:
@@ -173,23 +191,49 @@ class Assessor:
             "as_of": as_of.isoformat(),
             "answers": {
                 q: [a.state, _json_value(a.value), a.comment, a.evidence]
+                + ([_json_value(a.evidence_date), _json_value(a.evidence_expires)]
+                   if a.evidence_date or a.evidence_expires else [])
                 for q, a in sorted(answers.answers.items())
             },
+            **({"confirmed_checks": answers.confirmed_checks} if answers.confirmed_checks else {}),
             "questionnaire": [self.defs.questionnaire.id, self.defs.questionnaire.version],
             "rules": self.defs.rules_version,
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:12]
 
-    def _answer_views(self, answers: AnswerSet, case: Case) -> dict[str, AnswerView]:
+    def _answer_views(self, answers: AnswerSet, ev: Evaluation) -> dict[str, AnswerView]:
         views = {}
         for qid in self.questions:
-            r = case.resolved.get(qid, Resolved(UNKNOWN))
+            r = ev.case.resolved.get(qid, Resolved(UNKNOWN))
             given = answers.get(qid)
+            status = ev.evidence.get(qid)
             views[qid] = AnswerView(
                 question_id=qid, state=_STATE_NAMES[r.state], value=_json_value(r.value),
                 comment=given.comment, evidence=given.evidence,
+                evidence_date=given.evidence_date, evidence_expires=given.evidence_expires,
+                evidence_status=status.state.value if status else None,
             )  # fmt: skip
         return views
+
+    def _checks(
+        self, ev: Evaluation, views: dict[str, AnswerView], confirmed: dict[str, str]
+    ) -> list[CheckResult]:
+        out = []
+        for section, ids in ev.checks.items():
+            for rid in ids:
+                rule = self.defs.rules[rid]
+                check = rule.check
+                assert check is not None
+                out.append(
+                    CheckResult(
+                        rule_id=rid, section=section, severity=rule.severity, title=rule.title,
+                        message=check.message, resolution=check.resolution,
+                        references=self._references(rid),
+                        answers=[views[q] for q in self._questions(rid)],
+                        confirmed=rid in confirmed, confirmation=confirmed.get(rid),
+                    )  # fmt: skip
+                )
+        return sorted(out, key=lambda c: (c.confirmed, SEVERITY_ORDER[c.severity], c.rule_id))
 
     def _references(self, rule_id: str) -> References:
         refs = self.defs.rules[rule_id].references

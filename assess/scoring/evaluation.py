@@ -7,7 +7,7 @@ full result model from it (`assessor.build_result`), so both report exactly the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..common import DOMAINS, SEVERITY_ORDER
@@ -18,6 +18,8 @@ from ..engine.python import Case
 from ..engine.truth import F, T, U, truth
 from ..questionnaire import SectionKind
 from ..result import GateStatus
+from .confidence import Confidence, grade_of
+from .evidence import EvidenceStatus
 from .index import weighted_index
 from .levels import levels, score
 
@@ -39,6 +41,8 @@ class DomainNumbers:
     questions_answered: int
     gates: tuple[tuple[str, GateStatus], ...]  # (rule ID, status), by level then ID
     findings: tuple[str, ...]  # fired finding rule IDs, most severe first
+    checks: tuple[str, ...] = ()  # fired check rule IDs, most severe first
+    grade: Confidence | None = None
 
 
 @dataclass(frozen=True)
@@ -52,10 +56,18 @@ class Evaluation:
     confidence: float
     findings_by_severity: dict[str, int]
     warnings: list[str] = field(default_factory=list)
+    checks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section -> fired checks
+    grade: Confidence | None = None
+    evidence: dict[str, EvidenceStatus] = field(default_factory=dict)  # question ID -> status
+    confirmed: frozenset[str] = frozenset()  # fired checks the answers file confirms
 
     def finding_ids(self) -> list[str]:
         out = [f for d in self.domains.values() for f in d.findings]
         return out + [f for ids in self.adjacent.values() for f in ids]
+
+    def check_ids(self) -> list[str]:
+        """Every fired check, scored domains first, then adjacent sections."""
+        return [c for ids in self.checks.values() for c in ids]
 
 
 @dataclass
@@ -64,6 +76,7 @@ class _DomainPlan:
     questions: tuple[str, ...]
     gates: list[CompiledRule]  # by level, then ID
     findings: list[CompiledRule]  # by severity, then ID
+    checks: list[CompiledRule]  # by severity, then ID
     status_order: list[
         CompiledRule
     ]  # gates and the rules they name with `fired`, dependencies first
@@ -71,6 +84,7 @@ class _DomainPlan:
     def __post_init__(self) -> None:
         self.gate_info = [(c, c.rule.id, c.rule.gate.level, c.rule.gate.weight) for c in self.gates]  # type: ignore[union-attr]
         self.finding_ids = [c.rule.id for c in self.findings]
+        self.check_ids = [c.rule.id for c in self.checks]
         self.status_info = [
             (c, c.rule.id, tuple(lit.rule for lit in literals(c.node) if isinstance(lit, Fired)))
             for c in self.status_order
@@ -83,11 +97,15 @@ def _level(c: CompiledRule) -> int:
 
 def _plan_domain(compiled: CompiledDomain | None, questions: tuple[str, ...]) -> _DomainPlan:
     if compiled is None:
-        return _DomainPlan(None, questions, [], [], [])
+        return _DomainPlan(None, questions, [], [], [], [])
     rules = compiled.rules
     gates = sorted((c for c in rules.values() if c.rule.gate), key=lambda c: (_level(c), c.rule.id))
     findings = sorted(
         (c for c in rules.values() if c.rule.effect.finding),
+        key=lambda c: (SEVERITY_ORDER[c.rule.severity], c.rule.id),
+    )
+    checks = sorted(
+        (c for c in rules.values() if c.rule.effect.check),
         key=lambda c: (SEVERITY_ORDER[c.rule.severity], c.rule.id),
     )
     needed: set[str] = set()
@@ -99,7 +117,7 @@ def _plan_domain(compiled: CompiledDomain | None, questions: tuple[str, ...]) ->
         needed.add(rid)
         stack.extend(lit.rule for lit in literals(rules[rid].node) if isinstance(lit, Fired))
     order = [rules[rid] for rid in compiled.order if rid in needed]
-    return _DomainPlan(compiled, questions, gates, findings, order)
+    return _DomainPlan(compiled, questions, gates, findings, checks, order)
 
 
 class Plan:
@@ -149,9 +167,27 @@ class Plan:
 Evaluator = Callable[[Case], dict[str, set[str]]]
 
 
+@dataclass(frozen=True)
+class _Trust:
+    """What the confidence grade needs besides the engine's output."""
+
+    evidence: Mapping[str, EvidenceStatus]
+    confirmed: frozenset[str]
+    severity: dict[str, str]
+
+    def grade(
+        self, completeness: float, questions: Iterable[str], checks: Iterable[str]
+    ) -> Confidence:
+        counted = [st for q in questions if (st := self.evidence.get(q)) and st.counted]
+        return grade_of(
+            completeness, len(counted), sum(1 for st in counted if st.state.ok),
+            ((c, self.severity[c]) for c in checks), self.confirmed,
+        )  # fmt: skip
+
+
 def _domain_numbers(
     name: str, plan: _DomainPlan, case: Case, fired: set[str], active: frozenset[str],
-    in_force: frozenset[str],
+    in_force: frozenset[str], trust: _Trust,
 ) -> DomainNumbers:  # fmt: skip
     resolved = case.resolved
     status: dict[str, str] = {}
@@ -186,6 +222,8 @@ def _domain_numbers(
     weighted = {rid: (level, weight, st) for rid, level, weight, st in gates}
     applicable_q = [st for st in (resolved[q].state for q in plan.questions) if st != NA]
     answered = sum(1 for st in applicable_q if st == VALUE)
+    confidence = round(answered / len(applicable_q), 3) if applicable_q else 1.0
+    checks = tuple(rid for rid in plan.check_ids if rid in fired)
     return DomainNumbers(
         domain=name,
         applicable=any(st is not GateStatus.not_applicable for *_, st in gates),
@@ -193,20 +231,26 @@ def _domain_numbers(
         potential_level=levels(by_level, optimistic=True),
         score=score(weighted),
         score_max=score(weighted, optimistic=True),
-        confidence=round(answered / len(applicable_q), 3) if applicable_q else 1.0,
+        confidence=confidence,
         questions_applicable=len(applicable_q),
         questions_answered=answered,
         gates=tuple((rid, st) for rid, _l, _w, st in gates),
         findings=tuple(rid for rid in plan.finding_ids if rid in fired),
+        checks=checks,
+        grade=trust.grade(confidence, plan.questions, checks),
     )
 
 
-def evaluate(plan: Plan, evaluator: Evaluator, case: Case, warnings: list[str]) -> Evaluation:
+def evaluate(
+    plan: Plan, evaluator: Evaluator, case: Case, warnings: list[str],
+    evidence: Mapping[str, EvidenceStatus] | None = None, confirmed: Iterable[str] = (),
+) -> Evaluation:  # fmt: skip
     fired = evaluator(case)
     active = plan.active(case)
     in_force = plan.in_force(case)
+    trust = _Trust(evidence or {}, frozenset(confirmed), plan.severity)
     domains = {
-        name: _domain_numbers(name, p, case, fired.get(name, set()), active, in_force)
+        name: _domain_numbers(name, p, case, fired.get(name, set()), active, in_force, trust)
         for name, p in plan.domains.items()
     }
     adjacent = {
@@ -220,6 +264,15 @@ def evaluate(plan: Plan, evaluator: Evaluator, case: Case, warnings: list[str]) 
     for ids in [d.findings for d in domains.values()] + list(adjacent.values()):
         for rid in ids:
             counts[plan.severity[rid]] += 1
+    checks = {name: d.checks for name, d in domains.items() if d.checks}
+    for name, p in plan.adjacent.items():
+        found = tuple(rid for rid in p.check_ids if rid in fired.get(name, ()))
+        if found:
+            checks[name] = found
+    confidence = round(answered / asked, 3) if asked else 1.0
+    graded = [q for p in applicable.values() for q in plan.domains[p.domain].questions]
+    graded += [q for p in plan.adjacent.values() for q in p.questions]
+    fired_checks = [c for ids in checks.values() for c in ids]
     return Evaluation(
         case=case,
         fired=fired,
@@ -227,7 +280,11 @@ def evaluate(plan: Plan, evaluator: Evaluator, case: Case, warnings: list[str]) 
         adjacent=adjacent,
         index=weighted_index({k: d.score for k, d in applicable.items()}, plan.weights),
         index_max=weighted_index({k: d.score_max for k, d in applicable.items()}, plan.weights),
-        confidence=round(answered / asked, 3) if asked else 1.0,
+        confidence=confidence,
         findings_by_severity=counts,
         warnings=warnings,
+        checks=checks,
+        grade=trust.grade(confidence, graded, fired_checks),
+        evidence=dict(trust.evidence),
+        confirmed=frozenset(c for c in trust.confirmed if c in fired_checks),
     )
