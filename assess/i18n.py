@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import DOMAINS, Lang, Text
+from .trust_messages import TRUST_MESSAGES
 
 __all__ = ["MESSAGES", "t"]
 
@@ -485,3 +486,6 @@ _SUMMARY: dict[str, Text] = {
     ),
 }
 MESSAGES.update(_SUMMARY)
+
+# Consistency checks, evidence and the confidence grade (their own module, merged here).
+MESSAGES.update(TRUST_MESSAGES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..common import Lang
 from ..i18n import t
 from ..result import AnswerView, AssessmentResult, DomainResult, GateResult
+from .trust_text import checks_lines, grade_lines
 
 __all__ = ["explain_text", "score_text"]
 
@@ -51,9 +52,11 @@ def score_text(result: AssessmentResult, lang: Lang = "fr", max_findings: int | 
     )
     if o.index_max > o.index:
         index += f" ({t('up_to', lang, value=f'{o.index_max:.1f}')})"
-    lines += ["", f"{index} · {t('confidence', lang)} {_pct(o.confidence)}", ""]
+    grade = f" · {t('grade', lang)} {o.confidence_grade}" if o.confidence_grade else ""
+    lines += ["", f"{index} · {t('confidence', lang)} {_pct(o.confidence)}{grade}", ""]
+    lines += checks_lines(result, lang)
     lines.append(
-        f"{t('domain', lang):<26}{t('level', lang):>8}{t('potential', lang):>11}{t('score', lang):>8}{t('confidence', lang).capitalize():>12}"
+        f"{t('domain', lang):<26}{t('level', lang):>8}{t('potential', lang):>11}{t('score', lang):>8}{t('confidence', lang).capitalize():>12}{t('grade_short', lang):>7}"
     )
     for d in result.domains:
         name = t(f"domain_{d.domain}", lang)
@@ -61,7 +64,7 @@ def score_text(result: AssessmentResult, lang: Lang = "fr", max_findings: int | 
             lines.append(f"{name:<26}{t('not_applicable', lang):>39}")
             continue
         lines.append(
-            f"{name:<26}{d.level:>6}/5{d.potential_level:>9}/5{d.score:>8.1f}{_pct(d.confidence):>12}"
+            f"{name:<26}{d.level:>6}/5{d.potential_level:>9}/5{d.score:>8.1f}{_pct(d.confidence):>12}{d.confidence_grade:>7}"
         )
     findings = result.all_findings()
     lines += ["", f"{t('findings', lang)} ({len(findings)})"]
@@ -94,8 +97,9 @@ def _domain_explain(d: DomainResult, lang: Lang) -> list[str]:
     lines = [
         f"{t('domain_' + d.domain, lang)} — {t('level', lang)} {d.level}/5 "
         f"({t('potential', lang).lower()} {d.potential_level}/5) — {t('score', lang)} {d.score:.1f} "
-        f"— {t('confidence', lang)} {_pct(d.confidence)}"
+        f"— {t('confidence', lang)} {_pct(d.confidence)} — {t('grade', lang)} {d.confidence_grade}"
     ]
+    lines += grade_lines(d.grade_detail, lang)
     gates = {g.rule_id: g for g in d.gates}
     for lv in d.levels:
         state = t("reached", lang) if lv.reached else t("not_reached", lang)
@@ -109,6 +113,10 @@ def _domain_explain(d: DomainResult, lang: Lang) -> list[str]:
 
 def explain_text(result: AssessmentResult, lang: Lang = "fr", domain: str | None = None) -> str:
     lines = _header(result, lang) + [""]
+    if domain is None:
+        lines += checks_lines(result, lang)
+        lines += [t("grade_overall", lang), *grade_lines(result.overall.grade_detail, lang)]
+        lines += ["  " + t("grade_scale", lang), ""]
     for d in result.domains:
         if domain is None or d.domain == domain:
             lines.extend(_domain_explain(d, lang))

@@ -63,6 +63,7 @@ def test_no_blocks_and_finds(assessor):
     assert [f.rule_id for f in dmp.findings] == ["DMP-001"]
     assert dmp.findings[0].answers[0].model_dump() == {
         "question_id": "dmp.documents", "state": "unknown", "value": None, "comment": None, "evidence": None,
+        "evidence_date": None, "evidence_expires": None, "evidence_status": None,
     }  # fmt: skip
 
 

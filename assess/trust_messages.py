@@ -1,0 +1,53 @@
+"""User-facing words of consistency checks, evidence and the confidence grade, French first."""
+
+from __future__ import annotations
+
+from .common import Text
+
+__all__ = ["TRUST_MESSAGES"]
+
+_M = Text
+
+TRUST_MESSAGES: dict[str, Text] = {
+    "grade": _M(fr="Fiabilité", en="Confidence grade"),
+    "grade_short": _M(fr="Fiab.", en="Grade"),
+    "checks_title": _M(fr="À vérifier avant diffusion", en="To check before sharing"),
+    "checks_intro": _M(
+        fr="Ces réponses se contredisent : elles ne changent pas les scores, mais en réduisent la fiabilité. Corrigez-les, ou confirmez-les en expliquant pourquoi.",
+        en="These answers contradict each other: they do not change the scores, but lower their confidence grade. Correct them, or confirm them and say why.",
+    ),
+    "check_confirmed": _M(fr="confirmé : {why}", en="confirmed: {why}"),
+    "evidence_title": _M(fr="Justificatifs à compléter", en="Evidence to complete"),
+    "evidence_valid": _M(fr="valide", en="valid"),
+    "evidence_missing": _M(fr="manquant", en="missing"),
+    "evidence_expired": _M(fr="expiré", en="expired"),
+    "evidence_stale": _M(fr="trop ancien", en="too old"),
+    "evidence_undated": _M(fr="non daté", en="undated"),
+    "evidence_future": _M(fr="daté après l'évaluation", en="dated after the assessment"),
+    "evidence_justified": _M(fr="sans objet justifié", en="not applicable, justified"),
+    "evidence_unjustified": _M(
+        fr="« sans objet » sans justification", en='"not applicable" without justification'
+    ),
+    "evidence_max_age": _M(fr="(au plus {months} mois)", en="(at most {months} months)"),
+    "grade_how": _M(
+        fr="Fiabilité {grade} : {points} points = 100 × (0,6 × réponses {completeness} + 0,4 × justificatifs {evidence})",
+        en="Confidence grade {grade}: {points} points = 100 × (0.6 × answered {completeness} + 0.4 × evidence {evidence})",
+    ),
+    "grade_penalty": _M(
+        fr="contrôles non résolus : {ids} (− 15 points par contrôle de gravité moyenne, − 5 par contrôle faible)",
+        en="unresolved checks: {ids} (− 15 points per medium-severity check, − 5 per low one)",
+    ),
+    "grade_evidence": _M(
+        fr="justificatifs valides : {valid} sur {required} demandés",
+        en="valid evidence: {valid} of {required} required",
+    ),
+    "grade_capped": _M(
+        fr="plafonnée à C par un contrôle de gravité élevée non résolu : {ids}",
+        en="capped at C by an unresolved high-severity check: {ids}",
+    ),
+    "grade_scale": _M(
+        fr="A à partir de 90 points, B de 75, C de 55, D en dessous",
+        en="A from 90 points, B from 75, C from 55, D below",
+    ),
+    "grade_overall": _M(fr="Ensemble de l'évaluation", en="Whole assessment"),
+}
