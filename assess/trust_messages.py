@@ -50,4 +50,22 @@ TRUST_MESSAGES: dict[str, Text] = {
         en="A from 90 points, B from 75, C from 55, D below",
     ),
     "grade_overall": _M(fr="Ensemble de l'évaluation", en="Whole assessment"),
+    # Regional summary (`assess batch --summary`); the template reads them without the s_ prefix.
+    "s_grades_title": _M(fr="Fiabilité des réponses", en="Confidence in the answers"),
+    "s_grades_note": _M(
+        fr="Fiabilité A à D de chaque évaluation : part des questions renseignées, justificatifs valides et contrôles de cohérence non résolus.",
+        en="Confidence grade A to D of each assessment: share of questions answered, valid evidence and unresolved consistency checks.",
+    ),
+    "s_grade_overall": _M(fr="Ensemble", en="Overall"),
+    "s_checks_title": _M(
+        fr="Contrôles de cohérence les plus fréquents : réponses à faire confirmer",
+        en="Most frequent consistency checks: answers to challenge",
+    ),
+    "s_with_checks": _M(
+        fr="%d organisations ont au moins un contrôle de cohérence non résolu.",
+        en="%d organisations have at least one unresolved consistency check.",
+    ),
+    "s_check": _M(fr="Contrôle", en="Check"),
+    "s_no_checks": _M(fr="Aucun contrôle de cohérence déclenché.", en="No consistency check fired."),
+    "s_grade": _M(fr="Fiab.", en="Grade"),
 }

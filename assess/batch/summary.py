@@ -25,6 +25,7 @@ from .pool import Scored
 __all__ = ["MIN_GROUP", "GroupRow", "RegionalSummary", "SummaryBuilder", "suppress"]
 
 MIN_GROUP = 5
+GRADES = ("A", "B", "C", "D")
 LEVELS = range(6)
 
 
@@ -112,6 +113,7 @@ class HeatRow:
     departement: str
     index: float
     levels: list[int | None]
+    grade: str = ""  # confidence grade of the whole assessment
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,10 @@ class RegionalSummary:
     suppressed_departements: int
     min_group: int = MIN_GROUP
     domains: tuple[str, ...] = DOMAINS
+    grades: dict[str, int] = field(default_factory=dict)  # overall grade -> organisations
+    domain_grades: dict[str, dict[str, int]] = field(default_factory=dict)  # domain -> grade -> n
+    checks: list[FindingRow] = field(default_factory=list)  # most frequent unresolved checks
+    with_checks: int = 0  # organisations with at least one unresolved check
 
 
 def _seed_refs(ids: list[str], catalog: Catalog) -> list[SeedRef]:
@@ -149,6 +155,10 @@ class SummaryBuilder:
         self.index_sum = 0.0
         self.levels = {d: [0] * 7 for d in DOMAINS}
         self.findings: Counter[str] = Counter()
+        self.checks: Counter[str] = Counter()
+        self.with_checks = 0
+        self.grades: Counter[str] = Counter()
+        self.domain_grades: dict[str, Counter[str]] = {d: Counter() for d in DOMAINS}
         self.types: dict[str, GroupStats] = {}
         self.departements: dict[str, GroupStats] = {}
         self._heap: list[tuple[float, int, HeatRow]] = []
@@ -162,16 +172,32 @@ class SummaryBuilder:
         for d, level in zip(DOMAINS, levels, strict=True):
             self.levels[d][6 if level is None else level] += 1
         self.findings.update(set(scored.findings))
+        self._add_trust(r)
         self.types.setdefault(r["type"], GroupStats()).add(index, levels)
         self.departements.setdefault(r["departement"], GroupStats()).add(index, levels)
-        row = HeatRow(r["finess"], r["name"], r["type"], r["departement"], index, levels)
+        row = HeatRow(
+            r["finess"], r["name"], r["type"], r["departement"], index, levels,
+            r.get("confidence_grade") or "",
+        )  # fmt: skip
         heapq.heappush(self._heap, (-index, -scored.row, row))
         if len(self._heap) > self.heatmap_size:
             heapq.heappop(self._heap)
 
-    def _finding_rows(self) -> list[FindingRow]:
+    def _add_trust(self, r: dict[str, Any]) -> None:
+        """Grades and unresolved checks of one record (columns added with the grade)."""
+        if r.get("confidence_grade"):
+            self.grades[r["confidence_grade"]] += 1
+        for d in DOMAINS:
+            if r.get(f"{d}_grade"):
+                self.domain_grades[d][r[f"{d}_grade"]] += 1
+        checks = r.get("checks") or []
+        self.checks.update(set(checks))
+        self.with_checks += 1 if checks else 0
+
+    def _finding_rows(self, counts: Counter[str] | None = None) -> list[FindingRow]:
         rows = []
-        for rid, count in sorted(self.findings.items(), key=lambda kv: (-kv[1], kv[0]))[: self.top]:
+        counts = self.findings if counts is None else counts
+        for rid, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: self.top]:
             rule = self.defs.rules.get(rid)
             if rule is None:
                 continue
@@ -202,6 +228,9 @@ class SummaryBuilder:
             levels=self.levels, heatmap=heat, findings=self._finding_rows(),
             by_type=type_rows, by_departement=dept_rows,
             suppressed_types=other_types.count, suppressed_departements=other_depts.count,
+            grades={g: self.grades.get(g, 0) for g in GRADES},
+            domain_grades={d: {g: c.get(g, 0) for g in GRADES} for d, c in self.domain_grades.items()},
+            checks=self._finding_rows(self.checks), with_checks=self.with_checks,
         )  # fmt: skip
 
 

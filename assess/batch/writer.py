@@ -41,6 +41,8 @@ RESULT_COLUMNS: tuple[str, ...] = (
     *(f"{d}_{k}" for d in DOMAINS for k in ("level", "score")),
     *(f"findings_{s}" for s in SEVERITIES),
     "top_findings", "questionnaire_version", "rules_version",
+    # Added with the confidence grade (columns are only ever appended).
+    "confidence_grade", *(f"{d}_grade" for d in DOMAINS), "checks_count", "checks",
 )  # fmt: skip
 ERROR_COLUMNS: tuple[str, ...] = ("row", "line", "finess", "column", "value", "message")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -64,6 +66,11 @@ def result_record(result: AssessmentResult) -> dict[str, Any]:
     record["top_findings"] = [f.rule_id for f in ranked[:3]]
     record["questionnaire_version"] = result.questionnaire_version
     record["rules_version"] = result.rules_version
+    record["confidence_grade"] = result.overall.confidence_grade
+    for d in result.domains:
+        record[f"{d.domain}_grade"] = d.confidence_grade if d.applicable else None
+    checks = [c.rule_id for c in result.checks if not c.confirmed]
+    record["checks_count"], record["checks"] = len(checks), checks
     return {c: record.get(c) for c in RESULT_COLUMNS}
 
 
@@ -87,6 +94,14 @@ def evaluation_record(
     )
     record["top_findings"] = ranked[:3]
     record["questionnaire_version"], record["rules_version"] = versions
+    record["confidence_grade"] = ev.grade.grade if ev.grade else None
+    for name, d in ev.domains.items():
+        record[f"{name}_grade"] = d.grade.grade if d.grade and d.applicable else None
+    checks = sorted(
+        (c for c in ev.check_ids() if c not in ev.confirmed),
+        key=lambda rid: (SEVERITY_ORDER[Severity(severity[rid])], rid),
+    )
+    record["checks_count"], record["checks"] = len(checks), checks
     return {c: record.get(c) for c in RESULT_COLUMNS}
 
 
