@@ -50,6 +50,15 @@ TRUST_MESSAGES: dict[str, Text] = {
         en="A from 90 points, B from 75, C from 55, D below",
     ),
     "grade_overall": _M(fr="Ensemble de l'évaluation", en="Whole assessment"),
+    # Report, annex B (method).
+    "r_method_grade": _M(
+        fr="Chaque score porte une fiabilité de A à D : elle dit jusqu'où le score peut être cru. Elle combine la part des questions applicables renseignées, la part des réponses qui demandent un justificatif (ou une justification du « sans objet ») et en ont un valide à la date de l'évaluation, et les contrôles de cohérence non résolus. Les contrôles ne changent jamais un niveau ni un score.",
+        en="Every score carries a confidence grade from A to D: how far the score can be trusted. It combines the share of applicable questions answered, the share of answers that need evidence (or a justification of \"not applicable\") and have a valid one at the assessment date, and the unresolved consistency checks. Checks never change a level or a score.",
+    ),
+    "r_method_grade_formula": _M(
+        fr="points = 100 × (0,6 × part renseignée + 0,4 × part justifiée) − 15 par contrôle moyen − 5 par contrôle faible non résolus ; A dès 90 points, B dès 75, C dès 55, D en dessous ; un contrôle critique ou élevé non résolu plafonne la fiabilité à C.",
+        en="points = 100 × (0.6 × share answered + 0.4 × share evidenced) − 15 per medium − 5 per low unresolved check; A from 90 points, B from 75, C from 55, D below; an unresolved critical or high check caps the grade at C.",
+    ),
     # Regional summary (`assess batch --summary`); the template reads them without the s_ prefix.
     "s_grades_title": _M(fr="Fiabilité des réponses", en="Confidence in the answers"),
     "s_grades_note": _M(

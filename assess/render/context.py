@@ -19,6 +19,7 @@ from ..result import AssessmentResult, DomainResult
 from .brand import Brand
 from .plan import action_plan, next_steps, strengths, urgent
 from .radar import Axis, radar_svg
+from .trust_view import trust_context
 from .views import AnswerRow, FindingRow, Formatter, GateRow, soft_wrap
 
 __all__ = ["DomainView", "report_context"]
@@ -55,6 +56,7 @@ class DomainView:
     blocking: tuple[GateRow, ...]
     findings: tuple[FindingRow, ...]
     levels: tuple[LevelRow, ...]
+    grade: str = ""  # confidence grade A-D
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def _domain_view(d: DomainResult, fmt: Formatter) -> DomainView:
                      tuple(fmt.gate(gates[rid]) for rid in lv.gates if rid in gates))
             for lv in d.levels
         ),
+        grade=d.confidence_grade,
     )  # fmt: skip
 
 
@@ -243,4 +246,5 @@ def report_context(
         "sources": _sources(defs, fmt),
         "toc": _toc(domains, adjacent, fmt),
         "warnings": result.warnings,
+        **trust_context(result, fmt),
     }
