@@ -134,7 +134,9 @@ class Question(StrictModel):
             allowed = ids or (["yes", "no"] if self.type is QuestionType.yes_no else [])
             wrong = [v for v in self.evidence.values if v not in allowed]
             if wrong:
-                raise ValueError(f"evidence.values {', '.join(wrong)} are not answers of this question")
+                raise ValueError(
+                    f"evidence.values {', '.join(wrong)} are not answers of this question"
+                )
         if self.na_justification and not self.allow_na:
             raise ValueError("na_justification needs allow_na: true")
         return self

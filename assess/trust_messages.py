@@ -41,6 +41,9 @@ TRUST_MESSAGES: dict[str, Text] = {
         fr="justificatifs valides : {valid} sur {required} demandés",
         en="valid evidence: {valid} of {required} required",
     ),
+    "grade_no_evidence": _M(
+        fr="aucune réponse ne demande de justificatif", en="no answer needs evidence"
+    ),
     "grade_capped": _M(
         fr="plafonnée à C par un contrôle de gravité élevée non résolu : {ids}",
         en="capped at C by an unresolved high-severity check: {ids}",
@@ -53,7 +56,7 @@ TRUST_MESSAGES: dict[str, Text] = {
     # Report, annex B (method).
     "r_method_grade": _M(
         fr="Chaque score porte une fiabilité de A à D : elle dit jusqu'où le score peut être cru. Elle combine la part des questions applicables renseignées, la part des réponses qui demandent un justificatif (ou une justification du « sans objet ») et en ont un valide à la date de l'évaluation, et les contrôles de cohérence non résolus. Les contrôles ne changent jamais un niveau ni un score.",
-        en="Every score carries a confidence grade from A to D: how far the score can be trusted. It combines the share of applicable questions answered, the share of answers that need evidence (or a justification of \"not applicable\") and have a valid one at the assessment date, and the unresolved consistency checks. Checks never change a level or a score.",
+        en='Every score carries a confidence grade from A to D: how far the score can be trusted. It combines the share of applicable questions answered, the share of answers that need evidence (or a justification of "not applicable") and have a valid one at the assessment date, and the unresolved consistency checks. Checks never change a level or a score.',
     ),
     "r_method_grade_formula": _M(
         fr="points = 100 × (0,6 × part renseignée + 0,4 × part justifiée) − 15 par contrôle moyen − 5 par contrôle faible non résolus ; A dès 90 points, B dès 75, C dès 55, D en dessous ; un contrôle critique ou élevé non résolu plafonne la fiabilité à C.",
@@ -75,6 +78,8 @@ TRUST_MESSAGES: dict[str, Text] = {
         en="%d organisations have at least one unresolved consistency check.",
     ),
     "s_check": _M(fr="Contrôle", en="Check"),
-    "s_no_checks": _M(fr="Aucun contrôle de cohérence déclenché.", en="No consistency check fired."),
+    "s_no_checks": _M(
+        fr="Aucun contrôle de cohérence déclenché.", en="No consistency check fired."
+    ),
     "s_grade": _M(fr="Fiab.", en="Grade"),
 }

@@ -97,7 +97,8 @@ def _domain_explain(d: DomainResult, lang: Lang) -> list[str]:
     lines = [
         f"{t('domain_' + d.domain, lang)} — {t('level', lang)} {d.level}/5 "
         f"({t('potential', lang).lower()} {d.potential_level}/5) — {t('score', lang)} {d.score:.1f} "
-        f"— {t('confidence', lang)} {_pct(d.confidence)} — {t('grade', lang)} {d.confidence_grade}"
+        f"— {t('confidence', lang)} {_pct(d.confidence)}"
+        + (f" — {t('grade', lang)} {d.confidence_grade}" if d.confidence_grade else "")
     ]
     lines += grade_lines(d.grade_detail, lang)
     gates = {g.rule_id: g for g in d.gates}

@@ -15,7 +15,9 @@ def _num(x: float, lang: Lang) -> str:
 
 
 def _check(c: CheckResult, lang: Lang) -> list[str]:
-    out = [f"  [{t('severity_' + c.severity.value, lang).upper()}] {c.rule_id}  {c.title.get(lang)}"]
+    out = [
+        f"  [{t('severity_' + c.severity.value, lang).upper()}] {c.rule_id}  {c.title.get(lang)}"
+    ]
     out.append(f"      {c.message.get(lang)}")
     if c.confirmed and c.confirmation:
         out.append(f"      ✓ {t('check_confirmed', lang, why=c.confirmation)}")
@@ -52,7 +54,10 @@ def grade_lines(g: GradeDetail | None, lang: Lang, indent: str = "  ") -> list[s
     lines = [
         indent + t("grade_how", lang, grade=g.grade, points=_num(g.points, lang),
                    completeness=_num(g.completeness, lang), evidence=_num(g.evidence, lang)),
-        indent + "  " + t("grade_evidence", lang, valid=g.evidence_valid, required=g.evidence_required),
+        indent + "  " + (
+            t("grade_evidence", lang, valid=g.evidence_valid, required=g.evidence_required)
+            if g.evidence_required else t("grade_no_evidence", lang)
+        ),
     ]  # fmt: skip
     if g.checks_unresolved:
         lines.append(f"{indent}  {t('grade_penalty', lang, ids=', '.join(g.checks_unresolved))}")

@@ -105,6 +105,7 @@ class Assessor:
         domains = []
         for name, numbers in ev.domains.items():
             section = self.defs.questionnaire.section(name)
+            grade = numbers.grade if numbers.applicable else None  # no score, nothing to grade
             gate_results = [self._gate(rules[rid], status, views) for rid, status in numbers.gates]
             level_results = []
             for lv in section.levels:
@@ -137,8 +138,8 @@ class Assessor:
                     levels=level_results,
                     gates=gate_results,
                     findings=[self._finding(rid, views) for rid in numbers.findings],
-                    confidence_grade=numbers.grade.grade if numbers.grade else "",
-                    grade_detail=grade_detail(numbers.grade, views, ev.evidence, section),
+                    confidence_grade=grade.grade if grade else "",
+                    grade_detail=grade_detail(grade, views, ev.evidence, section),
                     checks=list(numbers.checks),
                 )  # fmt: skip
             )
@@ -191,8 +192,11 @@ class Assessor:
             "as_of": as_of.isoformat(),
             "answers": {
                 q: [a.state, _json_value(a.value), a.comment, a.evidence]
-                + ([_json_value(a.evidence_date), _json_value(a.evidence_expires)]
-                   if a.evidence_date or a.evidence_expires else [])
+                + (
+                    [_json_value(a.evidence_date), _json_value(a.evidence_expires)]
+                    if a.evidence_date or a.evidence_expires
+                    else []
+                )
                 for q, a in sorted(answers.answers.items())
             },
             **({"confirmed_checks": answers.confirmed_checks} if answers.confirmed_checks else {}),
@@ -226,11 +230,16 @@ class Assessor:
                 assert check is not None
                 out.append(
                     CheckResult(
-                        rule_id=rid, section=section, severity=rule.severity, title=rule.title,
-                        message=check.message, resolution=check.resolution,
+                        rule_id=rid,
+                        section=section,
+                        severity=rule.severity,
+                        title=rule.title,
+                        message=check.message,
+                        resolution=check.resolution,
                         references=self._references(rid),
                         answers=[views[q] for q in self._questions(rid)],
-                        confirmed=rid in confirmed, confirmation=confirmed.get(rid),
+                        confirmed=rid in confirmed,
+                        confirmation=confirmed.get(rid),
                     )  # fmt: skip
                 )
         return sorted(out, key=lambda c: (c.confirmed, SEVERITY_ORDER[c.severity], c.rule_id))

@@ -26,8 +26,11 @@ def _issues(
             continue
         out.append(
             EvidenceIssue(
-                question_id=qid, status=status.state.value, max_age_months=status.max_age_months,
-                evidence=view.evidence, evidence_date=view.evidence_date,
+                question_id=qid,
+                status=status.state.value,
+                max_age_months=status.max_age_months,
+                evidence=view.evidence,
+                evidence_date=view.evidence_date,
                 evidence_expires=view.evidence_expires,
             )  # fmt: skip
         )

@@ -1,0 +1,109 @@
+"""Grades and checks in every output: batch records, regional summary, JSON schema, PDF."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from assess.answers import load_answers
+from assess.batch.pool import Scored
+from assess.batch.summary import SummaryBuilder
+from assess.batch.writer import RESULT_COLUMNS, evaluation_record, result_record
+from assess.cli import cli
+from assess.render.report import render_report
+from assess.scoring.assessor import Assessor
+from tests.conftest import ROOT
+from tests.report.conftest import pdf_text
+
+CLINIC = ROOT / "examples" / "clinique-a-verifier.yaml"
+
+
+@pytest.fixture(scope="module")
+def assessor(shipped_defs):
+    return Assessor(shipped_defs, "durable")
+
+
+def test_batch_record_carries_grades_and_unresolved_checks(assessor):
+    answers = load_answers(CLINIC, assessor.defs.questionnaire)
+    ev = assessor.evaluate(answers)
+    versions = (assessor.defs.questionnaire.version, assessor.defs.rules_version)
+    fast = evaluation_record(answers, ev, assessor.plan.severity, versions)
+    assert fast == result_record(assessor.build_result(answers, ev))
+    assert RESULT_COLUMNS[-9:] == (
+        "confidence_grade", "interoperability_grade", "hds_hosting_grade", "dmp_grade",
+        "mssante_grade", "cybersecurity_grade", "telemedicine_grade", "checks_count", "checks",
+    )  # fmt: skip
+    assert (fast["confidence_grade"], fast["hds_hosting_grade"], fast["cybersecurity_grade"]) == (
+        "D",
+        "C",
+        "D",
+    )
+    # The confirmed low check is not one to challenge.
+    assert (fast["checks_count"], fast["checks"]) == (
+        5, ["CHK-CYB-001", "CHK-DMP-001", "CHK-HDS-001", "CHK-INT-006", "CHK-MSS-001"],
+    )  # fmt: skip
+
+
+def test_summary_counts_grades_and_most_frequent_checks(assessor):
+    builder = SummaryBuilder(assessor.defs)
+    versions = (assessor.defs.questionnaire.version, assessor.defs.rules_version)
+    for i, name in enumerate(
+        ["chu-exemple.yaml", "ch-exemple.yaml", "ehpad-exemple.yaml", "clinique-a-verifier.yaml"]
+    ):
+        answers = load_answers(ROOT / "examples" / name, assessor.defs.questionnaire)
+        ev = assessor.evaluate(answers)
+        record = evaluation_record(answers, ev, assessor.plan.severity, versions)
+        builder.add(Scored(i + 2, i + 2, record, tuple(ev.finding_ids())))
+    summary = builder.build()
+    assert summary.grades == {"A": 1, "B": 0, "C": 1, "D": 2}
+    assert summary.domain_grades["hds_hosting"] == {"A": 1, "B": 1, "C": 1, "D": 1}
+    assert summary.with_checks == 2
+    assert [(c.rule_id, c.count) for c in summary.checks][:3] == [
+        ("CHK-CYB-001", 1), ("CHK-DMP-001", 1), ("CHK-HDS-001", 1),
+    ]  # fmt: skip
+    assert {c.rule_id for c in summary.checks} == {
+        "CHK-CYB-001", "CHK-DMP-001", "CHK-HDS-001", "CHK-INT-006", "CHK-MSS-001", "CHK-IDN-001", "CHK-TLM-002",
+    }  # fmt: skip
+    from assess.batch.render import summary_html
+
+    html = summary_html(summary, "fr")
+    assert "Fiabilité des réponses" in html and "Contrôles de cohérence les plus fréquents" in html
+    assert "2 organisations ont au moins un contrôle de cohérence non résolu." in html
+
+
+def test_schemas_document_checks_evidence_and_grades():
+    run = CliRunner()
+    result = json.loads(run.invoke(cli, ["schema", "result"]).stdout)
+    defs = result["$defs"]
+    assert {"CheckResult", "EvidenceIssue", "GradeDetail"} <= set(defs)
+    assert {"confidence_grade", "grade_detail", "checks"} <= set(defs["DomainResult"]["properties"])
+    assert "checks" in result["properties"]
+    assert "evidence_status" in defs["AnswerView"]["properties"]
+    answers = json.loads(run.invoke(cli, ["schema", "answers"]).stdout)
+    assert "EvidenceRef" in answers["$defs"] and "confirmed_checks" in answers["properties"]
+    rule = json.loads(run.invoke(cli, ["schema", "rule"]).stdout)
+    assert "check" in rule["$defs"]["RuleEffect"]["properties"]
+    questionnaire = json.loads(run.invoke(cli, ["schema", "questionnaire"]).stdout)
+    assert "EvidencePolicy" in questionnaire["$defs"]
+
+
+def test_pdf_summary_opens_with_what_to_check(assessor):
+    clinic = assessor.assess(load_answers(CLINIC, assessor.defs.questionnaire))
+    text = pdf_text(render_report(clinic, assessor.defs, lang="fr"))
+    summary = text.index("À vérifier avant diffusion")
+    assert summary < text.index("Indice global e-santé", summary)
+    assert "Applications hébergées par un tiers, alors qu'aucun hébergement par un tiers" in text
+    assert "Justificatifs à compléter" in text and "trop ancien (au plus 24 mois)" in text
+    assert "Fiabilité" in text
+
+
+def test_no_block_without_checks_or_evidence_problems(mini_defs):
+    from tests.conftest import MINI
+
+    mini = Assessor(mini_defs, "python")
+    result = mini.assess(load_answers(MINI / "answers-ch.yaml", mini_defs.questionnaire))
+    text = pdf_text(render_report(result, mini_defs, lang="fr"))
+    assert "À vérifier avant diffusion" not in text
+    assert "Fiabilité" in text
