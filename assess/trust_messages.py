@@ -53,6 +53,23 @@ TRUST_MESSAGES: dict[str, Text] = {
         en="A from 90 points, B from 75, C from 55, D below",
     ),
     "grade_overall": _M(fr="Ensemble de l'évaluation", en="Whole assessment"),
+    # Interactive questionnaire.
+    "iv_check_fix": _M(
+        fr="Corriger maintenant ? o = revenir à « {label} », Entrée = continuer : ",
+        en='Correct it now? y = back to "{label}", Enter = go on: ',
+    ),
+    "iv_evidence": _M(
+        fr="Justificatif (référence ; date AAAA-MM-JJ, facultative), Entrée pour passer : ",
+        en="Evidence (reference; date YYYY-MM-DD, optional), Enter to skip: ",
+    ),
+    "iv_evidence_bad_date": _M(
+        fr="« {raw} » n'est pas une date : écrivez AAAA-MM-JJ ou JJ/MM/AAAA.",
+        en='"{raw}" is not a date: write YYYY-MM-DD or DD/MM/YYYY.',
+    ),
+    "iv_justification": _M(
+        fr="Pourquoi « sans objet » ? (Entrée pour passer) : ",
+        en='Why "not applicable"? (Enter to skip): ',
+    ),
     # Report, annex B (method).
     "r_method_grade": _M(
         fr="Chaque score porte une fiabilité de A à D : elle dit jusqu'où le score peut être cru. Elle combine la part des questions applicables renseignées, la part des réponses qui demandent un justificatif (ou une justification du « sans objet ») et en ont un valide à la date de l'évaluation, et les contrôles de cohérence non résolus. Les contrôles ne changent jamais un niveau ni un score.",

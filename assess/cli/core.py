@@ -129,7 +129,7 @@ def rules_list(
         )
         return
     for r in chosen:
-        kind = f"gate L{r.gate.level}" if r.gate else "finding"
+        kind = f"gate L{r.gate.level}" if r.gate else ("check" if r.check else "finding")
         click.echo(f"{r.id:<14}{r.domain:<18}{kind:<9}{r.severity.value:<10}{r.title.get(lang)}")
 
 

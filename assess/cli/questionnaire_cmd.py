@@ -76,6 +76,7 @@ def questionnaire(
     from ..answers import load_answers
     from ..i18n import t
     from ..interview import Interview
+    from ..interview.trust import CheckWatcher
     from ..render.text import score_text
     from ..scoring.assessor import Assessor
 
@@ -83,8 +84,9 @@ def questionnaire(
     _check_domain(defs.questionnaire, domain, lang)
     path, draft = _open(defs.questionnaire, output, resume, assessment_date, lang)
     _banner(defs.questionnaire, path, draft, resume is not None, lang)
+    watcher = CheckWatcher(lambda: Assessor(defs, engine))
     interview = Interview(
-        defs.questionnaire, defs.catalog, draft, path, lang, _ask, click.echo, domain
+        defs.questionnaire, defs.catalog, draft, path, lang, _ask, click.echo, domain, watcher
     )
     try:
         interview.save()  # the file exists from the start, so even an early stop can be resumed
@@ -111,7 +113,7 @@ def questionnaire(
     else:
         section = interview.flow.section_title(domain, lang)
         click.echo("\n" + t("iv_domain_done", lang, section=section, path=name))
-    result = Assessor(defs, engine).assess(load_answers(path, defs.questionnaire))
+    result = watcher.assessor().assess(load_answers(path, defs.questionnaire))
     summary = score_text(result, lang, max_findings=TOP_FINDINGS)
     click.echo("\n" + summary + "\n" + t("iv_details", lang, path=shlex.quote(name)))
     _offer_report(ctx, path, lang, rules_dir, questionnaire_path)

@@ -20,6 +20,7 @@ from .flow import Flow, Step
 from .parse import Command, Invalid, interpret, interpret_org
 from .screen import help_lines, org_default, prompt_text, step_lines
 from .store import Draft, save_draft
+from .trust import CheckWatcher, follow_up
 
 __all__ = ["Ask", "Interview", "Say"]
 
@@ -38,6 +39,7 @@ class Interview:
         ask: Ask,
         say: Say,
         domain: str | None = None,
+        watcher: CheckWatcher | None = None,
     ) -> None:
         self.questionnaire = questionnaire
         self.catalog = catalog
@@ -47,6 +49,7 @@ class Interview:
         self.ask = ask
         self.say = say
         self.flow = Flow(questionnaire, draft, domain)
+        self.watcher = watcher  # consistency checks told as soon as their answers are known
 
     def save(self) -> None:
         save_draft(self.draft, self.path, self.questionnaire, self.flow.hidden())
@@ -83,6 +86,9 @@ class Interview:
             if outcome is not Command.keep:
                 self._record(step, outcome)
                 self.save()
+                back = follow_up(self, step)
+                if back is not None:
+                    return back
             return self.flow.next(step)
 
     def _interpret(self, step: Step, raw: str) -> Answer | Command | str:

@@ -42,7 +42,7 @@ class Draft:
     assessment_date: dt.date
     organisation: dict[str, str] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
-    notes: dict[str, dict[str, str]] = field(default_factory=dict)
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)  # evidence may be {ref, date}
 
     def org_type(self) -> OrgType | None:
         value = self.organisation.get("type")
@@ -181,6 +181,13 @@ def load_draft(path: Path, questionnaire: Questionnaire, lang: Lang) -> tuple[Dr
     return draft, warnings
 
 
+def _note(value: Any) -> Any:
+    """Comments are text; dated evidence ({ref, date, expires}) is kept as it was written."""
+    if isinstance(value, dict):
+        return {str(k): v for k, v in value.items() if k in ("ref", "date", "expires")}
+    return str(value)
+
+
 def _mapping(value: Any) -> dict[str, Any]:
     return {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
 
@@ -194,7 +201,7 @@ def _load_answer(draft: Draft, q: Question | None, qid: str, raw: Any, lang: Lan
     except ValueError as exc:
         return str(exc)
     if isinstance(raw, dict):
-        notes = {k: str(raw[k]) for k in ("comment", "evidence") if raw.get(k) is not None}
+        notes = {k: _note(raw[k]) for k in ("comment", "evidence") if raw.get(k) is not None}
         if notes:
             draft.notes[qid] = notes
     return None
