@@ -50,6 +50,9 @@ def next_version(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     shutil.copytree(ROOT / "rules", rules)
     for path in rules.glob("*/*.yaml"):
         text = path.read_text(encoding="utf-8")
+        if f"q: {RETIRED}" in text:  # a rule testing the retired question goes with it
+            path.unlink()
+            continue
         if OLD in text:
             path.write_text(text.replace(OLD, NEW), encoding="utf-8")
     g3a = rules / "dmp" / "DMP-G3A.yaml"
