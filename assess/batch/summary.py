@@ -136,6 +136,7 @@ class RegionalSummary:
     domain_grades: dict[str, dict[str, int]] = field(default_factory=dict)  # domain -> grade -> n
     checks: list[FindingRow] = field(default_factory=list)  # most frequent unresolved checks
     with_checks: int = 0  # organisations with at least one unresolved check
+    sections: dict[str, Text] = field(default_factory=dict)  # section ID -> title (adjacent too)
 
 
 def _seed_refs(ids: list[str], catalog: Catalog) -> list[SeedRef]:
@@ -231,6 +232,7 @@ class SummaryBuilder:
             grades={g: self.grades.get(g, 0) for g in GRADES},
             domain_grades={d: {g: c.get(g, 0) for g in GRADES} for d, c in self.domain_grades.items()},
             checks=self._finding_rows(self.checks), with_checks=self.with_checks,
+            sections={sec.id: sec.title for sec in q.sections},
         )  # fmt: skip
 
 

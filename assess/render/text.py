@@ -114,8 +114,8 @@ def _domain_explain(d: DomainResult, lang: Lang) -> list[str]:
 
 def explain_text(result: AssessmentResult, lang: Lang = "fr", domain: str | None = None) -> str:
     lines = _header(result, lang) + [""]
+    lines += checks_lines(result, lang, domain)
     if domain is None:
-        lines += checks_lines(result, lang)
         lines += [t("grade_overall", lang), *grade_lines(result.overall.grade_detail, lang)]
         lines += ["  " + t("grade_scale", lang), ""]
     for d in result.domains:

@@ -26,12 +26,14 @@ def _check(c: CheckResult, lang: Lang) -> list[str]:
     return out
 
 
-def checks_lines(result: AssessmentResult, lang: Lang) -> list[str]:
-    """The "to check before sharing" block: empty when no check fired."""
-    if not result.checks:
+def checks_lines(result: AssessmentResult, lang: Lang, section: str | None = None) -> list[str]:
+    """The "to check before sharing" block (one section's checks only, with `section`): empty
+    when no check fired."""
+    checks = [c for c in result.checks if section in (None, c.section)]
+    if not checks:
         return []
-    lines = [f"{t('checks_title', lang)} ({len(result.checks)})"]
-    for c in result.checks:
+    lines = [f"{t('checks_title', lang)} ({len(checks)})"]
+    for c in checks:
         lines.extend(_check(c, lang))
     return lines + [""]
 

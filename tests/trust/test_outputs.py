@@ -107,3 +107,34 @@ def test_no_block_without_checks_or_evidence_problems(mini_defs):
     text = pdf_text(render_report(result, mini_defs, lang="fr"))
     assert "À vérifier avant diffusion" not in text
     assert "Fiabilité" in text
+
+
+def test_user_text_of_checks_and_evidence_is_escaped(assessor, tmp_path):
+    text = CLINIC.read_text(encoding="utf-8")
+    text = text.replace(
+        "CHK-TLM-001: Téléconsultations", "CHK-TLM-001: <script>alert(1)</script> Téléconsultations"
+    ).replace("evidence: PSSI de la clinique", 'evidence: "<img src=x onerror=alert(2)>"')
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = assessor.assess(load_answers(path, assessor.defs.questionnaire))
+    html = render_report(result, assessor.defs, fmt="html").decode("utf-8")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
+
+
+def test_explain_of_one_domain_lists_its_checks_and_grade():
+    out = (
+        CliRunner()
+        .invoke(cli, ["explain", str(CLINIC), "--domain", "hds_hosting", "--lang", "en"])
+        .stdout
+    )
+    lines = out.splitlines()
+    assert lines[3:5] == [
+        "To check before sharing (1)",
+        "  [HIGH] CHK-HDS-001  Applications hosted by a third party, while no third-party hosting is declared",
+    ]
+    assert (
+        "HDS hosting — Level 2/5 (potential 2/5) — Score 93.9 — confidence 100 % — Confidence grade C"
+        in lines
+    )
+    assert "    capped at C by an unresolved high-severity check: CHK-HDS-001" in lines
