@@ -50,6 +50,7 @@ class SideInfo(_Model):
     rules_version: str  # the rules the side was scored with on its own
     index: float  # by the current rules
     index_own_rules: float  # by the rules it was scored with on its own
+    confidence_grade: str = ""  # A-D, by the current rules (consistency checks, evidence)
 
 
 class AnswerDiff(_Model):
@@ -258,6 +259,7 @@ def _side(s: Snapshot, rescored: AssessmentResult) -> SideInfo:
         source=s.source, kind=s.kind, assessment_date=r.assessment_date, as_of=r.as_of,
         questionnaire_version=r.questionnaire_version, rules_version=r.rules_version,
         index=rescored.overall.index, index_own_rules=r.overall.index,
+        confidence_grade=rescored.overall.confidence_grade,
     )  # fmt: skip
 
 

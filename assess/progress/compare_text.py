@@ -119,6 +119,11 @@ def _answers(fmt: Formatter, c: Comparison) -> list[str]:
     return [*lines, ""]
 
 
+def _grades(fmt: Formatter, c: Comparison) -> list[str]:
+    p, n = c.previous.confidence_grade, c.current.confidence_grade
+    return [fmt.t("c_grade", before=p, after=n)] if p and n else []
+
+
 def compare_text(c: Comparison, defs: Definitions, lang: Lang = "fr") -> str:
     fmt = Formatter(lang, defs)
     p, n = c.previous, c.current
@@ -136,6 +141,7 @@ def compare_text(c: Comparison, defs: Definitions, lang: Lang = "fr") -> str:
             after=fmt.num(n.index),
             delta=_signed(fmt, n.index - p.index),
         ),
+        *_grades(fmt, c),
         "",
     ]
     lines += [fmt.t(f"c_warn_{w}") for w in c.warnings]

@@ -74,6 +74,9 @@ PROGRESS_MESSAGES: dict[str, Text] = {
         fr="Indice global e-santé : {before} → {after} ({delta})",
         en="Overall e-health index: {before} → {after} ({delta})",
     ),
+    "c_grade": _M(
+        fr="Fiabilité des réponses : {before} → {after}", en="Confidence grade: {before} → {after}"
+    ),
     "c_before": _M(fr="Avant", en="Before"),
     "c_after": _M(fr="Après", en="After"),
     "c_domain_line": _M(

@@ -23,6 +23,7 @@ EXPECTED_FR = """\
 Évolution depuis l'évaluation du 15 octobre 2026 — Centre hospitalier de Val-de-Loire-Ouest (fictif) — FINESS 490003126
 Évaluation du 15 octobre 2026 → évaluation du 15 octobre 2027 · règles actuelles {rules}
 Indice global e-santé : 28,9 → 29,6 (+0,7)
+Fiabilité des réponses : C → C
 
 Domaine                     Avant  Après  Score
 Interopérabilité              2/5    0/5  19,6 → 17,9
