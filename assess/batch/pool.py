@@ -21,11 +21,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..answers import AnswerSet
 from ..common import Lang
 from ..definitions import Definitions
 from ..errors import EngineError
 from ..result import AssessmentResult
 from ..scoring.assessor import Assessor, EngineName
+from ..scoring.evaluation import Evaluation
 from .mapping import ColumnPlan
 from .reader import RawRow
 from .rows import CellProblem, RowParser
@@ -97,22 +99,54 @@ class Worker:
         return str(raw.cells[i]).strip() if i is not None and i < len(raw.cells) else ""
 
     def score(self, raw: RawRow) -> Outcome:
-        if self.crash_on:
-            self._maybe_crash(raw)
+        return self.score_many([raw])[0]
+
+    def score_many(self, chunk: list[RawRow]) -> list[Outcome]:
+        """Every row's outcome, in order: the parsed rows are fired together in one call."""
+        outcomes: list[Outcome | None] = []
+        parsed: list[tuple[int, RawRow, AnswerSet]] = []
+        for raw in chunk:
+            if self.crash_on:
+                self._maybe_crash(raw)
+            early = self._parse(raw)
+            if isinstance(early, AnswerSet):
+                parsed.append((len(outcomes), raw, early))
+                outcomes.append(None)
+            else:
+                outcomes.append(early)
+        try:
+            evaluations = self.assessor.evaluate_many([a for *_, a in parsed], self.as_of)
+        except Exception:  # the engine failed on the batch: score its rows one by one
+            evaluations = [None] * len(parsed)
+        for (i, raw, answers), evaluation in zip(parsed, evaluations, strict=True):
+            outcomes[i] = self._finish(raw, answers, evaluation)
+        return [o for o in outcomes if o is not None]
+
+    def _parse(self, raw: RawRow) -> AnswerSet | Rejected:
         if raw.problem is not None:
             return Rejected(raw.row, raw.line, "", (CellProblem("", "", raw.problem),))
         try:
             parsed = self.parser.parse(raw)
-            if isinstance(parsed, list):
-                return Rejected(raw.row, raw.line, self.finess(raw), tuple(parsed))
-            evaluation = self.assessor.evaluate(parsed, self.as_of)
+        except Exception as exc:  # one bad row must not stop the batch; the message says why
+            return self._error(raw, exc)
+        if isinstance(parsed, list):
+            return Rejected(raw.row, raw.line, self.finess(raw), tuple(parsed))
+        return parsed
+
+    def _error(self, raw: RawRow, exc: Exception) -> Rejected:
+        message = f"erreur de notation / scoring error: {type(exc).__name__}: {exc}"
+        return Rejected(raw.row, raw.line, self.finess(raw), (CellProblem("", "", message),))
+
+    def _finish(self, raw: RawRow, parsed: AnswerSet, evaluation: Evaluation | None) -> Outcome:
+        try:
+            if evaluation is None:
+                evaluation = self.assessor.evaluate(parsed, self.as_of)
             # The full result model is only built when a report is asked for: the numbers are the same.
             result = (
                 self.assessor.build_result(parsed, evaluation) if self.config.reports_dir else None
             )
         except Exception as exc:  # one bad row must not stop the batch; the message says why
-            message = f"erreur de notation / scoring error: {type(exc).__name__}: {exc}"
-            return Rejected(raw.row, raw.line, self.finess(raw), (CellProblem("", "", message),))
+            return self._error(raw, exc)
         record = evaluation_record(parsed, evaluation, self.assessor.plan.severity, self.versions)
         scored = Scored(raw.row, raw.line, record, tuple(evaluation.finding_ids()))
         return self._report(scored, result) if result is not None else scored
@@ -147,7 +181,7 @@ def _init(config: WorkerConfig) -> None:
 
 def _score_chunk(chunk: list[RawRow]) -> list[Outcome]:
     assert _worker is not None, "pool initializer did not run"
-    return [_worker.score(raw) for raw in chunk]
+    return _worker.score_many(chunk)
 
 
 def _context() -> Any:

@@ -2,85 +2,111 @@
 
 durable-rules' documented API (`durable.lang`, `engine.Host`) runs actions on background
 threads, swallows exceptions and caps sessions at 1,024. This adapter talks to the C extension
-directly and synchronously instead: one ruleset per domain, one session reused forever; assert
-the facts, complete every activation (asserting derived facts for forward chaining), then read
-and retract every fact so the session is empty for the next organisation.
+directly and synchronously: per domain one ruleset (rarely more, see `ruleset.py`) and one
+session, the engine's default; organisations are scored in batches of up to `BATCH`, one
+fact per organisation and domain, each batch as:
+
+1. one `assert_facts` of every fact of the batch (codes 0 and 1 are normal: 1 means some fact
+   matched nothing);
+2. drain: complete every activation, reading the rule from its name and the organisations
+   from the facts' ids (`cap` hands out all of a rule's matches in one activation);
+3. one `retract_facts` of exactly the ids seen: a fact is stored only if it reached a rule, and
+   every stored fact is handed out by the drain.
+
+Traps this order avoids (engineering notes): a retract after a later assert deletes the later
+fact's activation (stale frame locations), so nothing is asserted between a drain and its
+retract; a fact whose id hash is already stored is dropped silently, so batch-local ids are
+checked distinct at start-up and the session is empty at every batch start; retracting or
+abandoning a started activation corrupts the session, so every activation is completed. After
+any engine error the ruleset is rebuilt before the next batch.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-from typing import Any
+import re
+from collections.abc import Sequence
 
 import durable_rules_engine as dre
 
 from ..errors import EngineError
-from ..questionnaire import QuestionType
 from .compile import CompiledDomain
-from .facts import context_fact, domain_facts
+from .layout import Layout
+from .lint import fnv1a
 from .python import Case
+from .ruleset import Ruleset
+from .writer import FactWriter
 
-__all__ = ["DurableEvaluator"]
+__all__ = ["BATCH", "DurableEvaluator", "check_batch_ids"]
 
-_SID = "s"
+BATCH = 200  # 100-200 measured fastest; larger batches hold larger engine pools
+_IDS = re.compile(r'\{"id":(\d+)')
 _names = itertools.count()
 
 
-class _Session:
-    def __init__(self, domain: CompiledDomain) -> None:
-        self.domain = domain
+def check_batch_ids(size: int) -> None:
+    """Batch-local ids 0..size-1 must hash apart, and apart from the session's state fact."""
+    hashes = {fnv1a(str(k)) for k in range(size)} | {fnv1a("sid-0")}
+    if len(hashes) != size + 1:
+        raise EngineError(f"batch-local fact ids collide in the engine's hash (batch of {size})")
+
+
+class _Engine:
+    """One durable-rules ruleset and its session."""
+
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.ruleset = ruleset
+        self.rules = ruleset.rules
+        self.handle = self._create()
+
+    def _create(self) -> int:
+        name = f"assess-{self.ruleset.domain}-{self.ruleset.part}-{next(_names)}"
         try:
-            self.handle = dre.create_ruleset(
-                f"assess-{domain.domain}-{next(_names)}", json.dumps(domain.ruleset)
-            )
-        except Exception as exc:  # the C extension raises bare Exceptions with an error code
+            return int(dre.create_ruleset(name, self.ruleset.text))
+        except Exception as exc:  # the C extension raises bare errors with a code
             raise EngineError(
-                f"durable-rules refused the '{domain.domain}' rule set: {exc}"
+                f"durable-rules refused the '{self.ruleset.domain}' rule set: {exc}"
             ) from exc
 
-    def run(self, facts: list[dict[str, Any]]) -> set[str]:
-        if not facts:
-            return set()  # nothing can match; and asserting an empty batch crashes the C extension
-        payload = json.dumps([dict(f, sid=_SID) for f in facts])
-        derived: list[str] = []
-        fired: set[str] = set()
-        error: Exception | None = None
+    def run(self, facts: list[str], fired: dict[str, set[str]]) -> None:
+        """Assert, drain, retract one batch; add each fired rule ID to `fired[fact id]`."""
+        seen: set[str] = set()
         try:
-            # Code 1 (some fact matched no rule) is normal here; the others were stored.
-            _code, offset = dre.assert_facts(self.handle, payload)
-            started = dre.start_action_for_state(self.handle, offset)
-            message = started[1] if started else None
-            while message:
-                # Complete every activation even after an error: abandoning one corrupts the session.
-                name = message[2 : message.index('"', 2)]
-                rule_id = name.split("#", 1)[0]
-                if error is None and rule_id not in fired:
-                    fired.add(rule_id)
-                    if rule_id in self.domain.derived:
-                        fact = json.dumps({"t": "r", "r": rule_id, "sid": _SID})
-                        try:
-                            dre.assert_fact(self.handle, fact)
-                            derived.append(fact)
-                        except Exception as exc:
-                            error = exc
-                message = dre.complete_and_start_action(self.handle, offset)
+            code, offset = dre.assert_facts(self.handle, "[" + ",".join(facts) + "]")
+            self._drain(offset, seen, fired)
+            if seen:
+                dre.retract_facts(self.handle, "[" + ",".join(f'{{"id":{k}}}' for k in seen) + "]")
         except Exception as exc:
-            error = exc
-        finally:
-            self._empty(payload, derived)
-        if error is not None:
+            self.handle = self._create()  # the old session's state is unknown: never reuse it
             raise EngineError(
-                f"durable-rules failed on domain '{self.domain.domain}': {error}"
-            ) from error
-        return fired
+                f"durable-rules failed on domain '{self.ruleset.domain}': {exc}"
+            ) from exc
+        if code not in (0, 1):  # 2: a fact was taken for one already stored
+            raise EngineError(f"durable-rules dropped a fact (code {code})")
 
-    def _empty(self, _payload: str, _derived: list[str]) -> None:
-        """Retract every fact the engine kept. Retracting what it never stored (a fact that
-        matched no rule) crashes the C extension, so ask it rather than replay the payload."""
-        remaining = dre.get_facts(self.handle, _SID)
-        if remaining.strip() not in ("[]", ""):
-            dre.retract_facts(self.handle, remaining)
+    def facts(self) -> list[object]:
+        """What the session holds (empty between batches)."""
+        held: list[object] = json.loads(dre.get_facts(self.handle, "0"))
+        return held
+
+    def _drain(self, offset: int, seen: set[str], fired: dict[str, set[str]]) -> None:
+        error: Exception | None = None
+        started = dre.start_action_for_state(self.handle, offset)
+        message = started[1] if started else None
+        while message:
+            if error is None:  # keep completing after an error: abandoning one corrupts
+                try:
+                    rule = self.rules[int(message[2 : message.index('"', 2)])]
+                    ids = _IDS.findall(message)
+                    seen.update(ids)
+                    for k in ids:
+                        fired[k].add(rule)
+                except Exception as exc:
+                    error = exc
+            message = dre.complete_and_start_action(self.handle, offset)
+        if error is not None:
+            raise error
 
 
 class DurableEvaluator:
@@ -88,23 +114,30 @@ class DurableEvaluator:
 
     name = "durable-rules"
 
-    def __init__(self, domains: dict[str, CompiledDomain], qtypes: dict[str, QuestionType]) -> None:
-        self.domains = domains
-        self.qtypes = qtypes
-        self.sessions = {d: _Session(c) for d, c in domains.items() if c.ruleset}
+    def __init__(
+        self, domains: dict[str, CompiledDomain], layouts: dict[str, tuple[Layout, tuple[Ruleset, ...]]],
+        batch: int = BATCH,
+    ) -> None:  # fmt: skip
+        check_batch_ids(batch)
+        self.batch = batch
+        self.domains = list(dict.fromkeys([*domains, *layouts]))
+        self.writer = FactWriter([layout for layout, _rs in layouts.values()])
+        self.engines = [(name, [_Engine(rs) for rs in rss]) for name, (_l, rss) in layouts.items()]
+        self.ids = [str(k) for k in range(batch)]
 
     def fired(self, case: Case) -> dict[str, set[str]]:
-        context = context_fact(case.org_type, case.as_of)
-        out: dict[str, set[str]] = {}
-        for name, domain in self.domains.items():
-            session = self.sessions.get(name)
-            if session is None:
-                out[name] = set()
-                continue
-            facts = domain_facts(
-                domain.questions, domain.choices, case.resolved, self.qtypes, domain.state_tested
-            )
-            if domain.uses_context:
-                facts.append(context)
-            out[name] = session.run(facts)
+        return self.fired_many([case])[0]
+
+    def fired_many(self, cases: Sequence[Case]) -> list[dict[str, set[str]]]:
+        out: list[dict[str, set[str]]] = []
+        for start in range(0, len(cases), self.batch):
+            out.extend(self._batch(cases[start : start + self.batch]))
+        return out
+
+    def _batch(self, cases: Sequence[Case]) -> list[dict[str, set[str]]]:
+        out: list[dict[str, set[str]]] = [{d: set() for d in self.domains} for _ in cases]
+        for (name, engines), facts in zip(self.engines, self.writer.facts(cases), strict=True):
+            fired = {k: o[name] for k, o in zip(self.ids, out, strict=False)}
+            for engine in engines:
+                engine.run(facts, fired)
         return out

@@ -1,18 +1,16 @@
-"""Answers → resolved answers (applicability applied) → engine facts."""
+"""Answers → resolved answers: every question's state once applicability is applied."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 
 from ..answers import Answer
 from ..common import OrgType
-from ..conditions import NA, UNKNOWN, VALUE, date_number, normalise
-from ..questionnaire import Questionnaire, QuestionType
+from ..conditions import NA, UNKNOWN, VALUE, normalise
+from ..questionnaire import Questionnaire
 from .truth import F, Resolved, truth
 
-__all__ = ["context_fact", "domain_facts", "resolve"]
+__all__ = ["resolve"]
 
 _UNANSWERED = Answer(UNKNOWN)
 _NOT_APPLICABLE = Resolved(NA)
@@ -71,38 +69,3 @@ def resolve(
         else:
             resolved[qid] = Resolved(answer.state, answer.value)
     return resolved
-
-
-def context_fact(org_type: OrgType, as_of: dt.date) -> dict[str, Any]:
-    return {"t": "x", "ot": org_type.value, "d": date_number(as_of)}
-
-
-def domain_facts(
-    questions: tuple[str, ...],
-    choices: dict[str, tuple[str, ...]],
-    resolved: dict[str, Resolved],
-    qtypes: dict[str, QuestionType],
-    state_tested: frozenset[str] = frozenset(),
-) -> list[dict[str, Any]]:
-    """One fact per question the domain's rules test.
-
-    A question without a value only matters to `answered`/`unanswered` atoms: every comparison
-    requires a value. Its fact is left out unless `state_tested` names it, which saves the
-    engine work without changing what fires.
-    """
-    facts: list[dict[str, Any]] = []
-    for qid in questions:
-        r = resolved.get(qid, _UNKNOWN)
-        if r.state != VALUE and qid not in state_tested:
-            continue
-        fact: dict[str, Any] = {"t": "a", "q": qid, "s": r.state}
-        if r.state == VALUE:
-            if qid in choices:
-                for c in choices[qid]:
-                    fact[f"c_{c}"] = 1 if c in r.value else 0
-            elif qtypes[qid] is QuestionType.date:
-                fact["v"] = date_number(r.value)
-            elif qtypes[qid] is not QuestionType.text:
-                fact["v"] = r.value
-        facts.append(fact)
-    return facts

@@ -1,12 +1,13 @@
-"""The plain-Python evaluator of compiled rules: same inputs and outputs as the durable adapter.
+"""The reference evaluator of compiled rules: same inputs and outputs as the engines.
 
-It is the test oracle (the property test requires both to fire exactly the same rules) and the
-fallback a batch can verify against.
+It is the test oracle: the property tests require durable-rules and the generated function
+(`generated.py`, the `python` engine) to fire exactly the rules it fires.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..common import OrgType
@@ -34,7 +35,9 @@ def rule_applies(c: CompiledRule, case: Case) -> bool:
 
 
 class PythonEvaluator:
-    name = "python"
+    """The reference: each rule's condition as a tree of closures over `truth.compare`."""
+
+    name = "oracle"
 
     def __init__(self, domains: dict[str, CompiledDomain]) -> None:
         self.domains = domains
@@ -61,3 +64,6 @@ class PythonEvaluator:
                     fired.add(rid)
             out[name] = fired
         return out
+
+    def fired_many(self, cases: Sequence[Case]) -> list[dict[str, set[str]]]:
+        return [self.fired(c) for c in cases]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
 from .. import __version__
@@ -14,7 +15,9 @@ from ..conditions import NA, UNKNOWN, VALUE
 from ..definitions import Definitions
 from ..engine.compile import CompiledDomain, compile_definitions
 from ..engine.facts import resolve
-from ..engine.python import Case, PythonEvaluator
+from ..engine.generated import GeneratedEvaluator
+from ..engine.lint import checked_rulesets
+from ..engine.python import Case
 from ..engine.truth import Resolved
 from ..result import (
     AdjacentResult,
@@ -45,6 +48,8 @@ class Evaluator(Protocol):
 
     def fired(self, case: Case) -> dict[str, set[str]]: ...
 
+    def fired_many(self, cases: Sequence[Case]) -> list[dict[str, set[str]]]: ...
+
 
 def _json_value(value: Any) -> Any:
     if isinstance(value, frozenset):
@@ -69,10 +74,10 @@ class Assessor:
             # Imported here so that tooling without the C extension can still load definitions.
             from ..engine.durable import DurableEvaluator
 
-            qtypes = {qid: q.type for qid, q in self.questions.items()}
-            self.evaluator = DurableEvaluator(self.compiled, qtypes)
+            layouts = checked_rulesets(self.compiled, self.questions, defs.sources)
+            self.evaluator = DurableEvaluator(self.compiled, layouts)
         else:
-            self.evaluator = PythonEvaluator(self.compiled)
+            self.evaluator = GeneratedEvaluator(self.compiled, self.questions)
 
     def case(
         self, answers: AnswerSet, as_of: dt.date | None = None, warnings: list[str] | None = None
@@ -83,16 +88,33 @@ class Assessor:
         return Case(resolved, answers.organisation.type, as_of or answers.assessment_date)
 
     def evaluate(self, answers: AnswerSet, as_of: dt.date | None = None) -> Evaluation:
-        """The numbers only (levels, scores, finding IDs): what batch scoring needs."""
-        warnings: list[str] = []
-        case = self.case(answers, as_of, warnings)
+        """The numbers only (levels, scores, finding IDs): one organisation, a batch of one."""
+        return self.evaluate_many([answers], as_of)[0]
+
+    def evaluate_many(
+        self, many: Sequence[AnswerSet], as_of: dt.date | None = None
+    ) -> list[Evaluation]:
+        """The numbers of many organisations, fired together (what batch scoring uses).
+
+        An engine failure raises EngineError for the whole call; score the organisations one
+        by one to find the one it failed on.
+        """
+        warnings: list[list[str]] = [[] for _ in many]
+        cases = [self.case(a, as_of, w) for a, w in zip(many, warnings, strict=True)]
+        fired = self.evaluator.fired_many(cases)
+        return [
+            self._numbers(a, f, c, w)
+            for a, f, c, w in zip(many, fired, cases, warnings, strict=True)
+        ]
+
+    def _numbers(
+        self, answers: AnswerSet, fired: dict[str, set[str]], case: Case, warnings: list[str]
+    ) -> Evaluation:
         evidence = self.evidence.statuses(answers.answers, case.resolved, case.as_of)
         unknown = sorted(c for c in answers.confirmed_checks if c not in self.defs.rules)
         if unknown:
             warnings.append(f"confirmed_checks: unknown check IDs {', '.join(unknown)}")
-        return evaluate(
-            self.plan, self.evaluator.fired, case, warnings, evidence, answers.confirmed_checks
-        )
+        return evaluate(self.plan, fired, case, warnings, evidence, answers.confirmed_checks)
 
     def assess(self, answers: AnswerSet, as_of: dt.date | None = None) -> AssessmentResult:
         return self.build_result(answers, self.evaluate(answers, as_of))

@@ -7,7 +7,7 @@ full result model from it (`assessor.build_result`), so both report exactly the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..common import DOMAINS, SEVERITY_ORDER
@@ -23,7 +23,7 @@ from .evidence import EvidenceStatus
 from .index import weighted_index
 from .levels import levels, score
 
-__all__ = ["DomainNumbers", "Evaluation", "Evaluator", "Plan"]
+__all__ = ["DomainNumbers", "Evaluation", "Plan", "evaluate"]
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 
@@ -164,9 +164,6 @@ class Plan:
         return found
 
 
-Evaluator = Callable[[Case], dict[str, set[str]]]
-
-
 @dataclass(frozen=True)
 class _Trust:
     """What the confidence grade needs besides the engine's output."""
@@ -242,10 +239,10 @@ def _domain_numbers(
 
 
 def evaluate(
-    plan: Plan, evaluator: Evaluator, case: Case, warnings: list[str],
+    plan: Plan, fired: dict[str, set[str]], case: Case, warnings: list[str],
     evidence: Mapping[str, EvidenceStatus] | None = None, confirmed: Iterable[str] = (),
 ) -> Evaluation:  # fmt: skip
-    fired = evaluator(case)
+    """The numbers of one organisation from the rules its evaluator fired."""
     active = plan.active(case)
     in_force = plan.in_force(case)
     trust = _Trust(evidence or {}, frozenset(confirmed), plan.severity)

@@ -26,9 +26,18 @@ def _value(q: Question) -> st.SearchStrategy[object]:
         hi = int(high) if high is not None else lo + 5000
         hi = min(hi, lo + 100_000)
         ints = st.integers(lo, hi)
-        # Values on and around typical thresholds are where comparisons go wrong.
+        # Values on and around typical thresholds are where comparisons go wrong; tiny and
+        # long floats are where number text goes wrong (`1e-05` is misread by durable-rules).
         if t is QuestionType.percent:
-            return st.one_of(ints, st.floats(lo, hi, allow_nan=False).map(lambda x: round(x, 1)))
+            return st.one_of(
+                ints,
+                st.floats(lo, hi, allow_nan=False).map(lambda x: round(x, 1)),
+                st.floats(lo, hi, allow_nan=False, allow_infinity=False),
+                st.floats(0, 1e-4, allow_subnormal=True).filter(lambda x: lo <= x <= hi),
+                st.sampled_from(
+                    [1e-05, 5e-324, 1e-300, 2.5e-07, 0.1 + 0.2, 99.99999999999999]
+                ).filter(lambda x: lo <= x <= hi),
+            )
         return ints
     if t is QuestionType.date:
         return st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31))

@@ -1,4 +1,4 @@
-"""durable-rules and the plain-Python evaluator must fire exactly the same rules."""
+"""durable-rules, the generated function and the reference evaluator fire exactly the same rules."""
 
 from __future__ import annotations
 
@@ -6,35 +6,84 @@ import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from assess.engine.durable import DurableEvaluator
 from assess.engine.facts import resolve
-from assess.engine.python import Case
+from assess.engine.lint import checked_rulesets
+from assess.engine.python import Case, PythonEvaluator, rule_applies
+from assess.engine.truth import F, T, U, truth
 from assess.scoring.assessor import Assessor
 from tests.core.strategies import answer_sets, as_of_dates, org_types
 
+EXAMPLES = int(os.environ.get("ASSESS_PROPERTY_EXAMPLES", "300"))
+_SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
-def _engines(defs):
-    return Assessor(defs, "durable"), Assessor(defs, "python")
 
-
-def _check(defs, durable, python, answers, org_type, as_of):
-    case = Case(resolve(answers, org_type, defs.questionnaire), org_type, as_of)
-    assert durable.evaluator.fired(case) == python.evaluator.fired(case)
+def _cases(defs):
+    one = st.builds(
+        lambda answers, org_type, as_of: Case(
+            resolve(answers, org_type, defs.questionnaire), org_type, as_of
+        ),
+        answer_sets(defs.questionnaire),
+        org_types,
+        as_of_dates,
+    )
+    return one
 
 
 @pytest.mark.parametrize("which", ["mini_defs", "shipped_defs"])
-def test_durable_matches_python_oracle(which, request):
+def test_engines_match_the_reference_evaluator(which, request):
     defs = request.getfixturevalue(which)
-    durable, python = _engines(defs)
+    durable, python = Assessor(defs, "durable"), Assessor(defs, "python")
+    oracle = PythonEvaluator(durable.compiled)
 
-    @settings(
-        max_examples=int(os.environ.get("ASSESS_PROPERTY_EXAMPLES", "300")),
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow],
-    )
-    @given(answer_sets(defs.questionnaire), org_types, as_of_dates)
-    def prop(answers, org_type, as_of):
-        _check(defs, durable, python, answers, org_type, as_of)
+    @_SETTINGS
+    @given(_cases(defs))
+    def prop(case):
+        expected = oracle.fired(case)
+        assert durable.evaluator.fired(case) == expected
+        assert python.evaluator.fired(case) == expected
+
+    prop()
+
+
+@pytest.mark.parametrize("which", ["mini_defs", "shipped_defs"])
+def test_batches_of_organisations_do_not_interfere(which, request):
+    """Many organisations in one session, across batch boundaries, each get their own rules."""
+    defs = request.getfixturevalue(which)
+    assessor = Assessor(defs, "python")
+    layouts = checked_rulesets(assessor.compiled, assessor.questions, defs.sources)
+    durable = DurableEvaluator(assessor.compiled, layouts, batch=7)
+    oracle = PythonEvaluator(assessor.compiled)
+
+    @settings(max_examples=max(20, EXAMPLES // 10), deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
+    @given(st.lists(_cases(defs), min_size=1, max_size=24))
+    def prop(cases):
+        assert durable.fired_many(cases) == [oracle.fired(c) for c in cases]
+        for engines in (e for _name, e in durable.engines):
+            for engine in engines:
+                assert engine.facts() == []  # the session is empty after every batch
+
+    prop()
+
+
+def test_generated_function_matches_three_valued_truth(shipped_defs):
+    """A rule fires exactly when it applies and its condition is T (never U) in Kleene logic."""
+    python = Assessor(shipped_defs, "python")
+
+    @_SETTINGS
+    @given(_cases(shipped_defs))
+    def prop(case):
+        fired = python.evaluator.fired(case)
+        for name, domain in python.compiled.items():
+            for rid in domain.order:
+                c = domain.rules[rid]
+                verdict = truth(c.node, case.resolved, lambda r, f=fired[name]: T if r in f else F)
+                assert (rid in fired[name]) == (rule_applies(c, case) and verdict == T)
 
     prop()
 
@@ -54,9 +103,6 @@ def test_session_is_clean_between_organisations(mini_defs):
 
 def _naive_gate_statuses(assessor, case, fired_by_domain):
     """Gate statuses by plain three-valued evaluation of every rule, no shortcut."""
-    from assess.engine.python import rule_applies
-    from assess.engine.truth import F, T, U, truth
-
     out = {}
     for name, domain in assessor.compiled.items():
         fired = fired_by_domain[name]
@@ -92,7 +138,7 @@ def test_gate_statuses_match_plain_three_valued_evaluation(shipped_defs):
     @given(answer_sets(shipped_defs.questionnaire), org_types, as_of_dates)
     def prop(answers, org_type, as_of):
         case = Case(resolve(answers, org_type, shipped_defs.questionnaire), org_type, as_of)
-        ev = evaluate(assessor.plan, assessor.evaluator.fired, case, [])
+        ev = evaluate(assessor.plan, assessor.evaluator.fired(case), case, [])
         got = {rid: s.value for d in ev.domains.values() for rid, s in d.gates}
         assert got == _naive_gate_statuses(assessor, case, ev.fired)
 
