@@ -6,6 +6,7 @@ Every problem found is collected, then raised together as one DefinitionError, e
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from .conditions import (
     normalise,
 )
 from .errors import DefinitionError, Problem, display_path
+from .numbers import number_problem
 from .questionnaire import Question, Questionnaire, QuestionType, SectionKind
 from .resources import data_dir
 from .rule import Rule
@@ -143,6 +145,13 @@ def _check_atom(
             parse_value(question, value)
         except ValueError as exc:
             return [doc.problem(where, f"operand for '{atom.q}': {exc}")]
+        engine = (
+            number_problem(value)
+            if question.type.numeric and not isinstance(value, dt.date)
+            else None
+        )
+        if engine is not None:  # a number the rules engine could not read back exactly
+            return [doc.problem(where, f"operand for '{atom.q}': {engine}")]
         if isinstance(value, str) and value in ("unknown", "na"):
             return [doc.problem(where, f"use answered/unanswered to test for '{value}'")]
     return []

@@ -114,8 +114,9 @@ class Worker:
                 outcomes.append(None)
             else:
                 outcomes.append(early)
+        evaluations: list[Evaluation | None]
         try:
-            evaluations = self.assessor.evaluate_many([a for *_, a in parsed], self.as_of)
+            evaluations = list(self.assessor.evaluate_many([a for *_, a in parsed], self.as_of))
         except Exception:  # the engine failed on the batch: score its rows one by one
             evaluations = [None] * len(parsed)
         for (i, raw, answers), evaluation in zip(parsed, evaluations, strict=True):

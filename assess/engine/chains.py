@@ -8,23 +8,24 @@ with another rule only under the same parent for the same property, operator and
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..numbers import number_text
 
 __all__ = ["Chain", "EngineTest", "Trie", "max_true", "stack_bound"]
 
-_HOLDS = {
-    "eq": lambda x, c: x == c,
-    "neq": lambda x, c: x != c,
-    "lt": lambda x, c: x < c,
-    "lte": lambda x, c: x <= c,
-    "gt": lambda x, c: x > c,
-    "gte": lambda x, c: x >= c,
-    "ex": lambda _x, _c: True,  # `$ex`: true whenever the property exists
-}
+
+def _exists(_x: float, _c: float) -> bool:
+    return True  # `$ex`: true whenever the property exists
+
+
+_HOLDS: dict[str, Callable[[float, float], bool]] = {
+    "eq": operator.eq, "neq": operator.ne, "lt": operator.lt, "lte": operator.le,
+    "gt": operator.gt, "gte": operator.ge, "ex": _exists,
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True, order=True)

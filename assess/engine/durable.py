@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 import durable_rules_engine as dre
@@ -69,14 +70,14 @@ class _Engine:
                 f"durable-rules refused the '{self.ruleset.domain}' rule set: {exc}"
             ) from exc
 
-    def run(self, facts: list[str], fired: dict[str, set[str]]) -> None:
-        """Assert, drain, retract one batch; add each fired rule ID to `fired[fact id]`."""
-        seen: set[str] = set()
+    def run(self, facts: list[str]) -> dict[str, set[str]]:
+        """Assert, drain, retract one batch: the rule IDs fired, by fact id (ids with none left out)."""
+        fired: defaultdict[str, set[str]] = defaultdict(set)
         try:
             code, offset = dre.assert_facts(self.handle, "[" + ",".join(facts) + "]")
-            self._drain(offset, seen, fired)
-            if seen:
-                dre.retract_facts(self.handle, "[" + ",".join(f'{{"id":{k}}}' for k in seen) + "]")
+            self._drain(offset, fired)
+            if fired:  # exactly the ids seen: the facts the engine stored
+                dre.retract_facts(self.handle, "[" + ",".join(f'{{"id":{k}}}' for k in fired) + "]")
         except Exception as exc:
             self.handle = self._create()  # the old session's state is unknown: never reuse it
             raise EngineError(
@@ -84,13 +85,14 @@ class _Engine:
             ) from exc
         if code not in (0, 1):  # 2: a fact was taken for one already stored
             raise EngineError(f"durable-rules dropped a fact (code {code})")
+        return fired
 
     def facts(self) -> list[object]:
         """What the session holds (empty between batches)."""
         held: list[object] = json.loads(dre.get_facts(self.handle, "0"))
         return held
 
-    def _drain(self, offset: int, seen: set[str], fired: dict[str, set[str]]) -> None:
+    def _drain(self, offset: int, fired: defaultdict[str, set[str]]) -> None:
         error: Exception | None = None
         started = dre.start_action_for_state(self.handle, offset)
         message = started[1] if started else None
@@ -98,9 +100,7 @@ class _Engine:
             if error is None:  # keep completing after an error: abandoning one corrupts
                 try:
                     rule = self.rules[int(message[2 : message.index('"', 2)])]
-                    ids = _IDS.findall(message)
-                    seen.update(ids)
-                    for k in ids:
+                    for k in _IDS.findall(message):
                         fired[k].add(rule)
                 except Exception as exc:
                     error = exc
@@ -124,6 +124,7 @@ class DurableEvaluator:
         self.writer = FactWriter([layout for layout, _rs in layouts.values()])
         self.engines = [(name, [_Engine(rs) for rs in rss]) for name, (_l, rss) in layouts.items()]
         self.ids = [str(k) for k in range(batch)]
+        self.absent = [d for d in self.domains if d not in layouts]  # domains without rules
 
     def fired(self, case: Case) -> dict[str, set[str]]:
         return self.fired_many([case])[0]
@@ -135,9 +136,15 @@ class DurableEvaluator:
         return out
 
     def _batch(self, cases: Sequence[Case]) -> list[dict[str, set[str]]]:
-        out: list[dict[str, set[str]]] = [{d: set() for d in self.domains} for _ in cases]
+        out: list[dict[str, set[str]]] = [{} for _ in cases]
         for (name, engines), facts in zip(self.engines, self.writer.facts(cases), strict=True):
-            fired = {k: o[name] for k, o in zip(self.ids, out, strict=False)}
-            for engine in engines:
-                engine.run(facts, fired)
+            hits = engines[0].run(facts)
+            for engine in engines[1:]:
+                for k, rules in engine.run(facts).items():
+                    hits[k] |= rules
+            for k, o in zip(self.ids, out, strict=False):
+                o[name] = hits.get(k) or set()
+        for name in self.absent:
+            for o in out:
+                o[name] = set()
         return out

@@ -234,7 +234,7 @@ def _fields(
     for (qid, kind), items in sorted(by_question.items()):
         q, props = questions[qid], tuple(n for _c, n in items)
         if kind == "s":
-            out.append(Field(qid, "state", props))
+            out.append(Field(qid, "state", props, (), (_useful(tests[props[0]]),)))
         elif kind == "c":
             useful = tuple(_useful(tests[p]) for p in props)
             out.append(Field(qid, "multiple", props, tuple(c for c, _n in items), useful))
@@ -248,6 +248,21 @@ def _fields(
     return tuple(out)
 
 
+def _chains(
+    alts: dict[str, list[Alternative]], names: dict[str, str], rank: dict[str, int]
+) -> tuple[tuple[str, Chain], ...]:
+    chains: dict[tuple[str, Chain], None] = {}
+    for rid, rule_alts in alts.items():
+        for alt in rule_alts:
+            tests = sorted(
+                (EngineTest(names[t.prop], t.op, t.value) for t in alt.tests),
+                key=lambda t: (rank[t.prop], t.op, t.value),
+            )
+            for org in _org_tests(alt.types):
+                chains[(rid, (*tests, *_date_tests(alt), *org))] = None
+    return tuple(chains)
+
+
 def build_layout(
     domain: CompiledDomain, questions: dict[str, Question], sources: dict[str, str]
 ) -> Layout:
@@ -258,21 +273,10 @@ def build_layout(
     uses = Counter(t.prop for rule_alts in alts.values() for a in rule_alts for t in a.tests)
     symbols = sorted(uses, key=lambda s: (-uses[s], s))  # most used first: shortest names
     names = dict(zip(symbols, _short_names(), strict=False))
-    rank = {names[s]: i for i, s in enumerate(symbols)}
-    chains: dict[tuple[str, Chain], None] = {}
-    for rid, rule_alts in alts.items():
-        for alt in rule_alts:
-            tests = sorted(
-                (EngineTest(names[t.prop], t.op, t.value) for t in alt.tests),
-                key=lambda t: (rank[t.prop], t.op, t.value),
-            )
-            for org in _org_tests(alt.types):
-                chain = (*tests, *_date_tests(alt), *org)
-                chains[(rid, chain)] = None
-    uses_date = any(t.prop == "d" for _rid, chain in chains for t in chain)
-    tests: dict[str, list[EngineTest]] = {}
+    chains = _chains(alts, names, {names[s]: i for i, s in enumerate(symbols)})
+    by_prop: dict[str, list[EngineTest]] = {}
     for _rid, chain in chains:
         for t in chain:
-            tests.setdefault(t.prop, []).append(t)
-    fields = _fields(symbols, names, questions, tests)
-    return Layout(domain.domain, tuple(chains), fields, uses_date)
+            by_prop.setdefault(t.prop, []).append(t)
+    fields = _fields(symbols, names, questions, by_prop)
+    return Layout(domain.domain, chains, fields, "d" in by_prop)

@@ -29,7 +29,8 @@ Writer = Callable[[Sequence[dict[str, Resolved]], Sequence[tuple[str, str]]], li
 def fragment(field: Field, value: Any) -> str:
     """The text a question with a value contributes (state fields: `value` is the state)."""
     if field.kind == "state":
-        return f',"{field.props[0]}":{STATE_CODES[value]}'
+        code, useful = STATE_CODES[value], field.useful[0]
+        return f',"{field.props[0]}":{code}' if useful is None or code in useful else ""
     if field.kind == "multiple":
         bits = ((p, 1 if c in value else 0, u) for c, p, u in zip(field.choices, field.props, field.useful, strict=True))  # fmt: skip
         return "".join(f',"{p}":{b}' for p, b, useful in bits if useful is None or b in useful)
