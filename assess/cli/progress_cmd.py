@@ -87,7 +87,7 @@ def previous_assessor(
 
     if rules_dir is None and questionnaire_path is None:
         return None
-    return Assessor(load(rules_dir, questionnaire_path), current.evaluator.name)  # type: ignore[arg-type]
+    return Assessor(load(rules_dir, questionnaire_path), current.engine)
 
 
 @click.command()

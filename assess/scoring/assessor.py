@@ -64,6 +64,7 @@ class Assessor:
 
     def __init__(self, defs: Definitions, engine: EngineName = "durable") -> None:
         self.defs = defs
+        self.engine: EngineName = engine
         self.compiled: dict[str, CompiledDomain] = compile_definitions(defs)
         self.questions = defs.questionnaire.questions()
         self.weights = domain_weights(defs.catalog)

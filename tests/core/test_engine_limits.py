@@ -37,6 +37,18 @@ def _with_rule(tmp_path: Path, rule_id: str, when: str, examples: str) -> Path:
     return rules
 
 
+def _rules_check(rules: Path):
+    args = [
+        "rules",
+        "check",
+        "--rules-dir",
+        str(rules),
+        "--questionnaire",
+        str(MINI / "questionnaire.yaml"),
+    ]
+    return CliRunner().invoke(cli, args)
+
+
 def _defs(rules: Path):
     return load_definitions(rules, MINI / "questionnaire.yaml", ROOT / "references")
 
@@ -68,9 +80,7 @@ def test_a_condition_of_4_to_the_14_alternatives_fails_at_once_with_its_file(tmp
     assert [str(p) for p in exc.value.problems] == [
         f"{defs.sources['DMP-999']}: when: condition expands to 268,435,456 alternatives (limit 32); split the rule"
     ]
-    result = CliRunner().invoke(
-        cli, ["rules", "check", "--rules-dir", str(rules), "--questionnaire", str(MINI / "questionnaire.yaml")]
-    )  # fmt: skip
+    result = _rules_check(rules)
     assert result.exit_code != 0
     assert "condition expands to 268,435,456 alternatives (limit 32)" in result.output
 
@@ -82,9 +92,7 @@ def test_a_choice_repeated_65_times_in_one_in_is_one_test(tmp_path):
         "  - {answers: {dmp.documents: [cro, bio]}, expect: fires}\n"
         "  - {answers: {dmp.documents: [ldl]}, expect: does_not_fire}\n",
     )  # fmt: skip
-    result = CliRunner().invoke(
-        cli, ["rules", "check", "--rules-dir", str(rules), "--questionnaire", str(MINI / "questionnaire.yaml")]
-    )  # fmt: skip
+    result = _rules_check(rules)
     assert result.exit_code == 0, result.output
     assert "examples passed on durable-rules and python" in result.output
 
@@ -97,9 +105,7 @@ def test_tiny_rule_operands_load_and_compare_exactly(tmp_path):
         "  - {answers: {dmp.letter_share: 0.00001}, expect: does_not_fire}\n"
         "  - {answers: {dmp.letter_share: 0.5}, expect: does_not_fire}\n",
     )  # fmt: skip
-    result = CliRunner().invoke(
-        cli, ["rules", "check", "--rules-dir", str(rules), "--questionnaire", str(MINI / "questionnaire.yaml")]
-    )  # fmt: skip
+    result = _rules_check(rules)
     assert result.exit_code == 0, result.output
 
 
