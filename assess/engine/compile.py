@@ -51,6 +51,7 @@ class CompiledDomain:
     rules: dict[str, CompiledRule]
     order: tuple[str, ...]  # rule IDs, dependencies first
     questions: tuple[str, ...]  # every question a rule of the domain tests
+    derived: frozenset[str] = frozenset()  # rule IDs that other rules name with `fired`
 
 
 def dnf_size(node: Node) -> int:
@@ -114,7 +115,10 @@ def compile_domain(defs: Definitions, domain: str) -> CompiledDomain:
     if problems:
         raise DefinitionError(problems)
     questions = tuple(sorted({q for c in compiled.values() for q in c.questions}))
-    return CompiledDomain(domain, compiled, _order(compiled), questions)
+    derived = frozenset(
+        lit.rule for c in compiled.values() for lit in literals(c.node) if isinstance(lit, Fired)
+    )
+    return CompiledDomain(domain, compiled, _order(compiled), questions, derived)
 
 
 def compile_definitions(defs: Definitions) -> dict[str, CompiledDomain]:
