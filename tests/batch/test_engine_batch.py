@@ -9,7 +9,6 @@ from assess.batch.pool import Rejected, Scored, Worker, WorkerConfig
 from assess.batch.reader import RawRow
 from assess.errors import EngineError
 from assess.scoring.assessor import Assessor
-from tests.conftest import MINI, ROOT
 
 from .conftest import GOOD, HEADER, row
 
@@ -17,10 +16,7 @@ from .conftest import GOOD, HEADER, row
 @pytest.fixture
 def worker(mini_defs):
     plan = plan_columns(HEADER, mini_defs.questionnaire.questions(), None)
-    config = WorkerConfig(
-        MINI / "rules", MINI / "questionnaire.yaml", ROOT / "references", "durable", plan
-    )
-    return Worker(config)
+    return Worker(WorkerConfig(mini_defs, "durable", plan))
 
 
 def _rows(n: int) -> list[RawRow]:
