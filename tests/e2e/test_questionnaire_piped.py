@@ -35,3 +35,16 @@ def test_piped_input_stops_at_eof_then_resumes(tmp_path):
     assert "Questionnaire terminé : 12 réponses" in second.stdout
     assert "Indice global e-santé" in second.stdout
     assert len(load_document(out).data["answers"]) == 12
+
+
+def test_tiny_numbers_are_saved_and_scored_not_crashed_on(tmp_path):
+    """`0.00001` used to reach durable-rules as `1e-05`: the questionnaire died with exit 139."""
+    out = tmp_path / "a.yaml"
+    tiny = REST.replace("80\n", "0,00001\n", 1).replace("45\n", "0.00001\n", 1)
+    done = assess("-o", str(out), "--date", "2026-03-01", stdin=ORG + tiny)
+    assert done.returncode == 0, done.stderr
+    assert "Questionnaire terminé : 12 réponses" in done.stdout
+    assert "Indice global e-santé" in done.stdout
+    answers = load_document(out).data["answers"]
+    assert answers["interoperability.ins_share"] == 0.00001
+    assert answers["dmp.letter_share"] == 0.00001
