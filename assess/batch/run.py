@@ -9,13 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Literal
 
 from ..common import Lang
 from ..definitions import Definitions, load_definitions
+from ..progress.campaign import (
+    PROGRESS_COLUMNS,
+    PreviousRecord,
+    Progression,
+    ProgressionBuilder,
+    load_previous,
+)
 from ..scoring.assessor import EngineName
 from .mapping import FIXED_COLUMNS, ColumnPlan, known_column, load_mapping, plan_columns
 from .pool import ChunkRunner, Outcome, Rejected, Scored, WorkerConfig
@@ -48,6 +55,7 @@ class BatchOptions:
     excel: bool = False
     reports_dir: Path | None = None
     lang: Lang = "fr"
+    previous: Path | None = None  # results of the previous campaign (CSV or JSON)
 
 
 @dataclass
@@ -63,6 +71,7 @@ class BatchReport:
     reports: int = 0  # per-organisation PDFs written
     report_errors: list[str] = field(default_factory=list)
     summary: RegionalSummary | None = None
+    progression: Progression | None = None
 
 
 def _chunks(rows: Iterator[RawRow], size: int, report: BatchReport) -> Iterator[list[RawRow]]:
@@ -97,18 +106,19 @@ class _Sink:
     """Results, errors and summary for each outcome, in input order."""
 
     def __init__(
-        self, options: BatchOptions, defs: Definitions, report: BatchReport, plan: ColumnPlan
-    ) -> None:
+        self, options: BatchOptions, defs: Definitions, report: BatchReport, plan: ColumnPlan,
+        previous: dict[str, PreviousRecord] | None = None,
+    ) -> None:  # fmt: skip
         self.report = report
         self.plan = plan
         self.reports_dir = options.reports_dir
         self.seen: dict[str, int] = {}
         self.summary = SummaryBuilder(defs)
+        self.progression = ProgressionBuilder(previous) if previous is not None else None
+        columns = RESULT_COLUMNS + (PROGRESS_COLUMNS if previous is not None else ())
         out = AtomicOutput(options.output, bom=options.excel and options.fmt == "csv")
         self.results: CsvTable | JsonArray = (
-            JsonArray(out)
-            if options.fmt == "json"
-            else CsvTable(out, RESULT_COLUMNS, options.excel)
+            JsonArray(out) if options.fmt == "json" else CsvTable(out, columns, options.excel)
         )
         self.errors: CsvTable | None = None
         if options.errors is not None:
@@ -122,7 +132,10 @@ class _Sink:
             first = self.seen.setdefault(finess, outcome.row)
             if first == outcome.row:
                 self.report.scored += 1
-                self.results.write(outcome.record)
+                record = outcome.record
+                if self.progression is not None:
+                    record = {**record, **self.progression.fields(record)}
+                self.results.write(record)
                 self.summary.add(outcome)
                 self._keep_report(outcome)
                 return
@@ -169,6 +182,7 @@ class _Sink:
 def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchReport:
     """Score every row of `options.input`; raise InputError if the input is unusable."""
     defs = load_definitions(options.rules_dir, options.questionnaire_path, options.references_dir)
+    previous = load_previous(options.previous) if options.previous is not None else None
     questions = list(defs.questionnaire.questions())
     mapping = (
         load_mapping(options.mapping, (*FIXED_COLUMNS, *questions)) if options.mapping else None
@@ -187,7 +201,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         )  # fmt: skip
         if options.reports_dir is not None:
             options.reports_dir.mkdir(parents=True, exist_ok=True)
-        sink = _Sink(options, defs, report, plan)
+        sink = _Sink(options, defs, report, plan, previous)
         runner = ChunkRunner(config, options.jobs)
         try:
             for outcomes in runner.run(_chunks(table.rows, options.chunk_size, report)):
@@ -206,6 +220,9 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
             )
         sink.commit()
         report.summary = sink.summary.build(report.rejected)
+        if sink.progression is not None:
+            report.progression = sink.progression.build()
+            report.summary = replace(report.summary, progression=report.progression)
     finally:
         table.close()
     return report

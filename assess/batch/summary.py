@@ -15,12 +15,15 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog
 from ..common import DOMAINS, OrgType, Severity, Text
 from ..definitions import Definitions
 from .pool import Scored
+
+if TYPE_CHECKING:
+    from ..progress.campaign import Progression
 
 __all__ = ["MIN_GROUP", "GroupRow", "RegionalSummary", "SummaryBuilder", "suppress"]
 
@@ -137,6 +140,7 @@ class RegionalSummary:
     checks: list[FindingRow] = field(default_factory=list)  # most frequent unresolved checks
     with_checks: int = 0  # organisations with at least one unresolved check
     sections: dict[str, Text] = field(default_factory=dict)  # section ID -> title (adjacent too)
+    progression: Progression | None = None  # with `assess batch --previous`
 
 
 def _seed_refs(ids: list[str], catalog: Catalog) -> list[SeedRef]:

@@ -79,6 +79,13 @@ def _print_report(report: BatchReport, errors_file: Path | None) -> None:
         )
     for failure in report.report_errors[:20]:
         echo(f"Rapport non produit / report not rendered: {failure}", err=True)
+    if report.progression is not None:
+        p = report.progression
+        echo(
+            f"Campagne précédente / previous campaign: {p.matched} retrouvées / matched, "
+            f"{p.only_current} nouvelles / new, {p.only_previous} absentes / missing",
+            err=True,
+        )
     echo(
         f"{report.read} lignes lues, {report.scored} notées, {report.rejected} rejetées / "
         f"{report.read} rows read, {report.scored} scored, {report.rejected} rejected",
@@ -120,6 +127,8 @@ def _print_report(report: BatchReport, errors_file: Path | None) -> None:
 )
 @click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Un rapport PDF par organisation / one PDF report per organisation (FINESS.pdf).")  # fmt: skip
+@click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Résultats de la campagne précédente / previous campaign results (CSV or JSON).")  # fmt: skip
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processus de notation / worker processes (default: number of cores).")  # fmt: skip
 @as_of_option
@@ -129,7 +138,7 @@ def _print_report(report: BatchReport, errors_file: Path | None) -> None:
 def batch(
     input_file: Path, output: Path | None, errors_file: Path | None, fmt: str,
     mapping: Path | None, encoding: str | None, excel: bool, summary_path: Path | None,
-    reports_dir: Path | None, jobs: int | None, as_of: dt.date | None, lang: Lang, engine: EngineName,
+    reports_dir: Path | None, previous: Path | None, jobs: int | None, as_of: dt.date | None, lang: Lang, engine: EngineName,
     rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
     """Score every organisation of a CSV or XLSX export; reject bad rows with their reason.
@@ -144,7 +153,7 @@ def batch(
         input=input_file, output=output, errors=errors_file, fmt="json" if fmt == "json" else "csv",
         mapping=mapping, encoding=encoding, jobs=jobs or os.cpu_count() or 1, as_of=as_of,
         engine=engine, rules_dir=rules_dir, questionnaire_path=questionnaire_path, excel=excel,
-        reports_dir=reports_dir, lang=lang,
+        reports_dir=reports_dir, lang=lang, previous=previous,
     )  # fmt: skip
     with _progress() as progress:
         report = run_batch(options, progress)

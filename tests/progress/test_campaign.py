@@ -1,0 +1,90 @@
+"""`assess batch --previous`: two small campaigns of the mini fixture, matched by FINESS."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assess.errors import InputError
+from assess.progress.campaign import load_previous
+from tests.batch.conftest import batch, csv_text, finess, row, write
+
+A, B, C, D, E = finess(1), finess(2), finess(3, "01"), finess(4), finess(5)
+
+
+def _campaigns(tmp_path: Path, **previous_options: object) -> Path:
+    """Run the 2025 campaign; return its results file."""
+    first = tmp_path / "2025"
+    first.mkdir()
+    rows = [
+        row(A, "CH A", dmp__letter_share="40", assessment_date="2025-03-01"),
+        row(B, "CH B", assessment_date="2025-03-01"),
+        row(C, "CH C", assessment_date="2025-03-01"),
+        row(D, "CH D (fermé)", assessment_date="2025-03-01"),
+    ]
+    report, _results, _errors = batch(write(first, csv_text(rows)), first, **previous_options)
+    assert report.scored == 4
+    if previous_options.get("fmt") == "json":  # the helper names every output out.csv
+        return (first / "out.csv").rename(first / "out.json")
+    return first / "out.csv"
+
+
+def _second(tmp_path: Path, previous: Path, **options: object):
+    second = tmp_path / "2026"
+    second.mkdir()
+    rows = [
+        row(A, "CH A"),  # letter share 40 → 60 %: DMP level 1 → 2
+        row(B, "CH B", dmp__feeds="no"),  # no longer feeds the DMP: level 2 → 0
+        row(C, "CH C"),
+        row(E, "CH E (nouveau)"),
+    ]
+    return batch(write(second, csv_text(rows)), second, previous=previous, **options)
+
+
+def test_each_row_gets_its_changes(tmp_path: Path) -> None:
+    previous = _campaigns(tmp_path)
+    # The previous results went through Excel: C's FINESS lost its leading zero.
+    text = previous.read_bytes().decode("utf-8")
+    assert f"\r\n{C}," in text
+    previous.write_bytes(text.replace(f"\r\n{C},", f"\r\n{C[1:]},").encode("utf-8"))
+    report, results, _errors = _second(tmp_path, previous)
+    by = {r["finess"]: r for r in results}
+    assert (by[A]["dmp_level_previous"], by[A]["dmp_level"], by[A]["dmp_level_change"]) == ("1", "2", "1")
+    assert (by[B]["dmp_level_previous"], by[B]["dmp_level"], by[B]["dmp_level_change"]) == ("2", "0", "-2")
+    assert by[C]["dmp_level_change"] == "0" and by[C]["previous_assessment_date"] == "2025-03-01"
+    assert by[A]["overall_index_change"] == str(
+        round(float(by[A]["overall_index"]) - float(by[A]["previous_overall_index"]), 1)
+    ).rstrip("0").rstrip(".")
+    assert by[E]["previous_overall_index"] == "" and by[E]["dmp_level_change"] == ""
+    p = report.progression
+    assert p is not None
+    assert (p.matched, p.only_current, p.only_previous) == (3, 1, 1)
+    assert [o.finess for o in p.only_current_list] == [E]
+    assert [(o.finess, o.name) for o in p.only_previous_list] == [(D, "CH D (fermé)")]
+    assert [(o.finess, o.moves) for o in p.regressed] == [(B, {"dmp": (2, 0)})]
+    assert p.moves["dmp"][1][2] == 1 and p.moves["dmp"][2][0] == 1 and p.moves["dmp"][2][2] == 1
+    assert (p.improved["dmp"], p.regressed_count["dmp"]) == (1, 1)
+    assert report.summary is not None and report.summary.progression is p
+
+
+def test_previous_results_from_french_excel_and_json(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "j").mkdir()
+    excel = load_previous(_campaigns(tmp_path / "x", excel=True))
+    as_json = load_previous(_campaigns(tmp_path / "j", fmt="json"))
+    assert excel.keys() == as_json.keys() == {A, B, C, D}
+    assert excel[A] == as_json[A]
+    assert excel[A].levels["dmp"] == 1 and isinstance(excel[A].index, float)
+
+
+def test_unusable_previous_file_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "answers.csv"
+    bad.write_text("name;type\nCH;ch\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no finess and overall_index columns"):
+        load_previous(bad)
+    wrong = tmp_path / "x.json"
+    wrong.write_text(json.dumps({"finess": A}), encoding="utf-8")
+    with pytest.raises(InputError, match="expected the JSON array"):
+        load_previous(wrong)
