@@ -35,14 +35,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    print(f"{'example':<22}{'score (ref)':>12}{'roadmap':>10}{'ratio':>8}  target ≤ {TARGET_S:.1f} s")
+    print(
+        f"{'example':<22}{'score (ref)':>12}{'roadmap':>10}{'ratio':>8}  target ≤ {TARGET_S:.1f} s"
+    )
     worst = 0.0
     for example in sorted((ROOT / "examples").glob("*.yaml")):
         name = str(example.relative_to(ROOT))
         reference = _median_s(["score", name], args.runs)
         roadmap = _median_s(["roadmap", name], args.runs)
         worst = max(worst, roadmap)
-        print(f"{example.stem:<22}{reference:>10.2f} s{roadmap:>8.2f} s{roadmap / reference:>7.2f}×")
+        print(
+            f"{example.stem:<22}{reference:>10.2f} s{roadmap:>8.2f} s{roadmap / reference:>7.2f}×"
+        )
     verdict = "met" if worst <= TARGET_S else "NOT met"
     print(f"slowest roadmap {worst:.2f} s: target {verdict} (medians of {args.runs} runs)")
 

@@ -17,6 +17,7 @@ from ..batch.reader import open_table
 from ..common import DOMAINS
 from ..errors import InputError, display_path
 from ..geo import finess_problem
+from . import labels as _labels  # noqa: F401  (the summary's progression page words)
 
 __all__ = [
     "PROGRESS_COLUMNS",
@@ -76,9 +77,13 @@ def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"{display_path(path)}: not a JSON batch results file ({exc})") from exc
+            raise InputError(
+                f"{display_path(path)}: not a JSON batch results file ({exc})"
+            ) from exc
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise InputError(f"{display_path(path)}: expected the JSON array written by `assess batch --format json`")
+            raise InputError(
+                f"{display_path(path)}: expected the JSON array written by `assess batch --format json`"
+            )
         return list(enumerate(data, 1))
     table = open_table(path, lambda name: name in ("finess", "overall_index"))
     try:
@@ -171,7 +176,9 @@ class ProgressionBuilder:
                 if now < then:
                     down[d] = (then, now)
         if down:
-            self.regressed.append(OrgLine(finess, record["name"], out["overall_index_change"], down))
+            self.regressed.append(
+                OrgLine(finess, record["name"], out["overall_index_change"], down)
+            )
         return out
 
     def build(self) -> Progression:

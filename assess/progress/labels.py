@@ -147,6 +147,34 @@ PROGRESS_MESSAGES: dict[str, Text] = {
     "c_fired": _M(fr="relevé", en="raised"),
     "c_not_fired": _M(fr="non relevé", en="not raised"),
     "c_absent": _M(fr="absente", en="absent"),
+    # batch --previous: the regional summary's progression page (read without the s_ prefix)
+    "s_prog_title": _M(
+        fr="Progression depuis la campagne précédente", en="Progress since the previous campaign"
+    ),
+    "s_prog_matched": _M(
+        fr="organisations retrouvées (même FINESS)", en="organisations matched (same FINESS)"
+    ),
+    "s_prog_only_current": _M(fr="nouvelles", en="new"),
+    "s_prog_only_previous": _M(fr="absentes de cette campagne", en="missing from this campaign"),
+    "s_prog_mean_change": _M(fr="évolution moyenne de l'indice", en="mean index change"),
+    "s_prog_improved": _M(fr="En progrès", en="Improved"),
+    "s_prog_regressed": _M(fr="En recul", en="Regressed"),
+    "s_prog_moves": _M(
+        fr="Changements de niveau (organisations)", en="Level moves (organisations)"
+    ),
+    "s_prog_regressed_title": _M(fr="Organisations en recul", en="Organisations that regressed"),
+    "s_prog_index_change": _M(fr="Évolution de l'indice", en="Index change"),
+    "s_prog_down": _M(fr="Domaines en recul", en="Domains down"),
+    "s_prog_none": _M(fr="Aucune organisation en recul.", en="No organisation regressed."),
+    "s_prog_only_current_title": _M(
+        fr="Organisations absentes de la campagne précédente",
+        en="Organisations not in the previous campaign",
+    ),
+    "s_prog_only_previous_title": _M(
+        fr="Organisations de la campagne précédente absentes de celle-ci",
+        en="Organisations of the previous campaign missing from this one",
+    ),
+    "s_prog_first": _M(fr="Les %d premières sur %d.", en="The first %d of %d."),
 }
 
 MESSAGES.update(PROGRESS_MESSAGES)

@@ -51,8 +51,16 @@ def test_each_row_gets_its_changes(tmp_path: Path) -> None:
     previous.write_bytes(text.replace(f"\r\n{C},", f"\r\n{C[1:]},").encode("utf-8"))
     report, results, _errors = _second(tmp_path, previous)
     by = {r["finess"]: r for r in results}
-    assert (by[A]["dmp_level_previous"], by[A]["dmp_level"], by[A]["dmp_level_change"]) == ("1", "2", "1")
-    assert (by[B]["dmp_level_previous"], by[B]["dmp_level"], by[B]["dmp_level_change"]) == ("2", "0", "-2")
+    assert (by[A]["dmp_level_previous"], by[A]["dmp_level"], by[A]["dmp_level_change"]) == (
+        "1",
+        "2",
+        "1",
+    )
+    assert (by[B]["dmp_level_previous"], by[B]["dmp_level"], by[B]["dmp_level_change"]) == (
+        "2",
+        "0",
+        "-2",
+    )
     assert by[C]["dmp_level_change"] == "0" and by[C]["previous_assessment_date"] == "2025-03-01"
     assert by[A]["overall_index_change"] == str(
         round(float(by[A]["overall_index"]) - float(by[A]["previous_overall_index"]), 1)
@@ -88,3 +96,25 @@ def test_unusable_previous_file_is_named(tmp_path: Path) -> None:
     wrong.write_text(json.dumps({"finess": A}), encoding="utf-8")
     with pytest.raises(InputError, match="expected the JSON array"):
         load_previous(wrong)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_summary_has_a_progression_page(tmp_path: Path, lang: str) -> None:
+    from assess.batch.render import summary_html
+
+    report, _results, _errors = _second(tmp_path, _campaigns(tmp_path))
+    assert report.summary is not None
+    html = summary_html(report.summary, lang, inline=False)  # type: ignore[arg-type]
+    if lang == "fr":
+        assert (
+            '<h2 style="break-before: page">Progression depuis la campagne précédente</h2>' in html
+        )
+        assert (
+            "organisations retrouvées (même FINESS) : <strong>3</strong> · nouvelles : <strong>1</strong>"
+            in html
+        )
+        assert f"<tr><td>{B}</td><td>CH B</td>" in html and "Alimentation du DMP 2 → 0" in html
+        assert f"<tr><td>{D}</td><td>CH D (fermé)</td></tr>" in html
+        assert '<span class="sev-high">N2 → N0 : 1</span>' in html
+    else:
+        assert "Progress since the previous campaign" in html and "précédente" not in html
