@@ -93,6 +93,9 @@ class AnswerEntry(StrictModel):
     value: Any
     comment: str | None = Field(default=None, max_length=MAX_TEXT)
     evidence: EvidenceRef | Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    # Carried over from the previous assessment (`assess questionnaire --from`), not yet
+    # confirmed by the organisation; scored like any answer.
+    to_confirm: bool = False
 
 
 class AnswersFile(StrictModel):

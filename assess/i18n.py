@@ -238,6 +238,21 @@ _INTERVIEW: dict[str, Text] = {
         fr=" · Entrée garde la réponse actuelle", en=" · Enter keeps the current answer"
     ),
     "iv_prompt": _M(fr="Réponse : ", en="Answer: "),
+    "iv_prefilled": _M(
+        fr="{n} réponses reprises de {path}, à confirmer une à une (Entrée confirme).",
+        en="{n} answers carried over from {path}, to confirm one by one (Enter confirms).",
+    ),
+    "iv_resume_or_from": _M(
+        fr="--resume et --from ne vont pas ensemble : --from commence une nouvelle évaluation.",
+        en="--resume and --from do not go together: --from starts a new assessment.",
+    ),
+    "iv_to_confirm": _M(
+        fr="Réponse de l'évaluation précédente, à confirmer : {value}",
+        en="Answer from the previous assessment, to confirm: {value}",
+    ),
+    "iv_keys_confirm": _M(
+        fr=" · Entrée confirme la réponse précédente", en=" · Enter confirms the previous answer"
+    ),
     "iv_prompt_default": _M(fr="Réponse [{value}] : ", en="Answer [{value}]: "),
     "iv_expected": _M(fr="Attendu : {what}.", en="Expected: {what}."),
     "iv_welcome": _M(

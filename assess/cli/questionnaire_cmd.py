@@ -15,6 +15,7 @@ from .options import definitions_options, engine_option, lang_option, load, pars
 
 if TYPE_CHECKING:  # the interview and the models are imported when the questionnaire starts
     from ..common import Lang
+    from ..definitions import Definitions
     from ..interview import Draft
     from ..questionnaire import Questionnaire
     from ..scoring.assessor import EngineName
@@ -47,6 +48,12 @@ def _ask(prompt: str) -> str:
     help="Reprendre ce fichier à la première question sans réponse / resume this file.",
 )
 @click.option(
+    "--from",
+    "previous",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Pré-remplir avec l'évaluation précédente, réponses à confirmer / pre-fill with the previous assessment, answers to confirm.",
+)
+@click.option(
     "--domain",
     metavar="DOMAIN",
     help="Une seule section (et le profil s'il manque) / one section only (plus the profile if missing).",
@@ -63,7 +70,8 @@ def _ask(prompt: str) -> str:
 @definitions_options
 @click.pass_context
 def questionnaire(
-    ctx: click.Context, output: Path | None, resume: Path | None, domain: str | None,
+    ctx: click.Context, output: Path | None, resume: Path | None, previous: Path | None,
+    domain: str | None,
     assessment_date: dt.date | None, lang: Lang, engine: EngineName, rules_dir: Path | None,
     questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
@@ -82,7 +90,11 @@ def questionnaire(
 
     defs = load(rules_dir, questionnaire_path)  # the engine is built after the last answer
     _check_domain(defs.questionnaire, domain, lang)
+    if resume is not None and previous is not None:
+        raise click.UsageError(t("iv_resume_or_from", lang))
     path, draft = _open(defs.questionnaire, output, resume, assessment_date, lang)
+    if previous is not None:
+        draft = _prefill(defs, previous, draft.assessment_date, lang)
     _banner(defs.questionnaire, path, draft, resume is not None, lang)
     watcher = CheckWatcher(lambda: Assessor(defs, engine))
     interview = Interview(
@@ -117,6 +129,21 @@ def questionnaire(
     summary = score_text(result, lang, max_findings=TOP_FINDINGS)
     click.echo("\n" + summary + "\n" + t("iv_details", lang, path=shlex.quote(name)))
     _offer_report(ctx, path, lang, rules_dir, questionnaire_path)
+
+
+def _prefill(defs: Definitions, previous: Path, day: dt.date, lang: Lang) -> Draft:
+    """A new draft with the previous assessment's answers, each to confirm."""
+    from ..i18n import t
+    from ..progress.compare_text import carry_note_text
+    from ..progress.prefill import draft_from_previous
+    from ..render.views import Formatter
+
+    draft, notes = draft_from_previous(previous, defs.questionnaire, day)
+    fmt = Formatter(lang, defs)
+    for note in notes:
+        click.echo(carry_note_text(fmt, note).strip(), err=True)
+    click.echo(t("iv_prefilled", lang, n=len(draft.pending), path=display_path(previous)))
+    return draft
 
 
 def _check_domain(questionnaire: Questionnaire, domain: str | None, lang: Lang) -> None:

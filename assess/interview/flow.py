@@ -79,9 +79,17 @@ class Flow:
     # --- state ------------------------------------------------------------------------------------
 
     def answered(self, step: Step) -> bool:
+        """Answered and confirmed: a carried-over answer still to confirm is asked again."""
+        if step.question is not None:
+            qid = step.question.id
+            return qid in self.draft.answers and qid not in self.draft.pending
+        return step.field in self.draft.organisation
+
+    def has_answer(self, step: Step) -> bool:
+        """Some answer is on file (Enter keeps it, and confirms it if it was carried over)."""
         if step.question is not None:
             return step.question.id in self.draft.answers
-        return step.field in self.draft.organisation
+        return self.answered(step)
 
     def hidden(self) -> set[str]:
         """IDs of the questions that do not apply under the answers so far."""

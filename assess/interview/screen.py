@@ -105,7 +105,10 @@ def step_lines(flow: Flow, step: Step, lang: Lang) -> list[str]:
         keys = t("iv_keys_org", lang)
     lines.extend(_choice_lines(step, lang))
     current = _current(flow, step, lang)
-    if current is not None:
+    if current is not None and q is not None and q.id in flow.draft.pending:
+        lines.append(t("iv_to_confirm", lang, value=current))
+        keys += t("iv_keys_confirm", lang)
+    elif current is not None:
         keys += t("iv_keys_keep", lang)
     lines.append(t("iv_expected", lang, what=what))
     lines.append(keys)

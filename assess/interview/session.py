@@ -83,8 +83,12 @@ class Interview:
                     self.say(t("iv_first_step", self.lang))
                     continue
                 return previous
-            if outcome is not Command.keep:
-                self._record(step, outcome)
+            confirmed = step.question is not None and step.question.id in self.draft.pending
+            if outcome is not Command.keep or confirmed:
+                if outcome is Command.keep:
+                    self.draft.pending.discard(step.key)  # Enter confirms a carried-over answer
+                else:
+                    self._record(step, outcome)
                 self.save()
                 back = follow_up(self, step)
                 if back is not None:
@@ -93,7 +97,7 @@ class Interview:
 
     def _interpret(self, step: Step, raw: str) -> Answer | Command | str:
         if step.question is not None:
-            return interpret(step.question, raw, self.lang, self.flow.answered(step))
+            return interpret(step.question, raw, self.lang, self.flow.has_answer(step))
         assert step.field is not None
         return interpret_org(step.field, raw, self.lang, org_default(self.flow, step))
 
@@ -101,6 +105,7 @@ class Interview:
         if step.question is not None:
             assert isinstance(outcome, Answer)
             self.draft.answers[step.question.id] = outcome
+            self.draft.pending.discard(step.question.id)
         else:
             assert step.field is not None and isinstance(outcome, str)
             self.draft.organisation[step.field] = outcome

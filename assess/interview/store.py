@@ -43,13 +43,15 @@ class Draft:
     organisation: dict[str, str] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)  # evidence may be {ref, date}
+    pending: set[str] = field(default_factory=set)  # carried over, still to confirm
 
     def org_type(self) -> OrgType | None:
         value = self.organisation.get("type")
         return OrgType(value) if value else None
 
     def answered(self) -> int:
-        return len(self.answers)
+        """Answers given or confirmed (carried-over answers still to confirm do not count)."""
+        return sum(1 for q in self.answers if q not in self.pending)
 
     def to_data(
         self, questionnaire: Questionnaire, hidden: Set[str] = frozenset()
@@ -59,7 +61,9 @@ class Draft:
         for qid, q in questionnaire.questions().items():
             if qid in self.answers and qid not in hidden:
                 value = _file_value(q, self.answers[qid])
-                notes = self.notes.get(qid)
+                notes: dict[str, Any] = dict(self.notes.get(qid, {}))
+                if qid in self.pending:
+                    notes["to_confirm"] = True
                 answers[qid] = {"value": value, **notes} if notes else value
         return {
             "questionnaire": {"id": self.questionnaire.id, "version": self.questionnaire.version},
@@ -204,4 +208,6 @@ def _load_answer(draft: Draft, q: Question | None, qid: str, raw: Any, lang: Lan
         notes = {k: _note(raw[k]) for k in ("comment", "evidence") if raw.get(k) is not None}
         if notes:
             draft.notes[qid] = notes
+        if raw.get("to_confirm") is True:
+            draft.pending.add(qid)
     return None

@@ -10,7 +10,7 @@ from .carry import CarryNote
 from .compare import Comparison, DomainComparison, ItemChange, RuleChange
 from .roadmap_text import answer_text
 
-__all__ = ["compare_text"]
+__all__ = ["carry_note_text", "compare_text"]
 
 
 def _signed(fmt: Formatter, x: float) -> str:
@@ -102,7 +102,7 @@ def _then_and_now(fmt: Formatter, c: Comparison) -> list[str]:
     return [*lines, ""]
 
 
-def _note(fmt: Formatter, n: CarryNote) -> str:
+def carry_note_text(fmt: Formatter, n: CarryNote) -> str:
     reason = n.reason.get(fmt.lang) if n.reason else ""
     return "  " + fmt.t(
         f"c_{n.kind}", old=n.question_id, new=n.new_id, reason=reason, detail=n.detail
@@ -153,5 +153,5 @@ def compare_text(c: Comparison, defs: Definitions, lang: Lang = "fr") -> str:
         lines += [fmt.t("c_rule_changes"), *(_rule_change(fmt, r) for r in c.rule_changes)]
         lines += _then_and_now(fmt, c)
     if c.carried_over:
-        lines += [fmt.t("c_carried"), *(_note(fmt, x) for x in c.carried_over), ""]
+        lines += [fmt.t("c_carried"), *(carry_note_text(fmt, x) for x in c.carried_over), ""]
     return "\n".join(lines)
