@@ -45,13 +45,17 @@ def _format(fmt: str | None, output: Path) -> ReportFormat:
     "--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Gabarits qui remplacent ou étendent ceux du paquet / templates overriding the packaged ones.",
 )  # fmt: skip
+@click.option(
+    "--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Évaluation précédente (réponses ou résultat JSON) : ajoute la section Évolution / previous assessment: adds the progress section.",
+)  # fmt: skip
 @as_of_option
 @lang_option
 @engine_option
 @definitions_options
 def report(
     answers_file: Path, output: Path, fmt: str | None, brand_file: Path | None, template_dir: Path | None,
-    as_of: dt.date | None, lang: Lang, engine: EngineName, rules_dir: Path | None, questionnaire_path: Path | None,
+    previous: Path | None, as_of: dt.date | None, lang: Lang, engine: EngineName, rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
     """Write the readiness report: cover, summary and radar, domains, action plan, annexes.
 
@@ -65,6 +69,13 @@ def report(
     runner = assessor(rules_dir, questionnaire_path, engine)
     answers = load_answers(answers_file, runner.defs.questionnaire)
     result = runner.assess(answers, as_of)
+    evolution = None
+    if previous is not None:
+        from ..progress.evolution import evolution_context, report_comparison
+        from ..progress.snapshot import load_snapshot
+
+        comparison = report_comparison(runner, load_snapshot(previous, runner), answers, result)
+        evolution = evolution_context(comparison, runner.defs, lang)
     data = render_report(
         result,
         runner.defs,
@@ -72,6 +83,7 @@ def report(
         fmt=_format(fmt, output),
         brand=brand,
         template_dir=template_dir,
+        evolution=evolution,
     )
     write_atomic(output, data)
     click.echo(display_path(output))

@@ -10,14 +10,14 @@ from .carry import CarryNote
 from .compare import Comparison, DomainComparison, ItemChange, RuleChange
 from .roadmap_text import answer_text
 
-__all__ = ["carry_note_text", "compare_text"]
+__all__ = ["carry_note_text", "compare_text", "outcome_label"]
 
 
 def _signed(fmt: Formatter, x: float) -> str:
     return ("+" if x > 0 else "") + fmt.num(x)
 
 
-def _outcome(fmt: Formatter, value: str) -> str:
+def outcome_label(fmt: Formatter, value: str) -> str:
     if value in ("fired", "not_fired", "absent"):
         return fmt.t(f"c_{value}")
     return fmt.t(f"gate_{value}")
@@ -74,7 +74,7 @@ def _table(fmt: Formatter, c: Comparison) -> list[str]:
 
 def _rule_change(fmt: Formatter, r: RuleChange) -> str:
     title = r.title.get(fmt.lang) if r.title else ""
-    before, after = _outcome(fmt, r.before), _outcome(fmt, r.after)
+    before, after = outcome_label(fmt, r.before), outcome_label(fmt, r.after)
     colon = " :" if fmt.lang == "fr" else ":"
     return f"  ~ {r.rule_id}  {title}{colon} {before} → {after} ({fmt.t(f'c_rule_{r.change}')})"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..atomic import write_atomic
 from ..common import Lang
@@ -27,10 +27,16 @@ def render_report(
     fmt: ReportFormat = "pdf",
     brand: Brand | None = None,
     template_dir: Path | None = None,
+    evolution: dict[str, Any] | None = None,
 ) -> bytes:
-    """The readiness report of `result`; raises RenderError if it cannot be built safely."""
+    """The readiness report of `result`; raises RenderError if it cannot be built safely.
+
+    `evolution`: the section on changes since a previous assessment
+    (`assess.progress.evolution.evolution_context`), shown after the summary.
+    """
     brand = brand or Brand()
     context = report_context(result, defs, lang, brand)
+    context["evolution"] = evolution
     html = render_html(context, brand, template_dir, inline=fmt == "html")
     if fmt == "html":
         return html.encode("utf-8")
