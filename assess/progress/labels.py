@@ -25,8 +25,8 @@ PROGRESS_MESSAGES: dict[str, Text] = {
     ),
     "p_not_applicable": _M(fr="non applicable", en="not applicable"),
     "p_not_found": _M(
-        fr="aucun ensemble d'au plus {n} changements de réponses n'atteint ce niveau ; voir `assess explain`",
-        en="no set of at most {n} answer changes reaches this level; see `assess explain`",
+        fr="aucun ensemble de changements trouvé dans les limites de la recherche (au plus {n} réponses, {per} par condition) ; voir `assess explain`",
+        en="no set of changes found within the search bounds (at most {n} answers, {per} per gate); see `assess explain`",
     ),
     "p_other_domain": _M(
         fr="aussi : {domain} {before}/5 → {after}/5", en="also: {domain} {before}/5 → {after}/5"

@@ -52,7 +52,7 @@ def _option(fmt: Formatter, n: int, o: RoadmapOption) -> list[str]:
     return lines
 
 
-def _domain(fmt: Formatter, d: DomainRoadmap, max_changes: int) -> list[str]:
+def _domain(fmt: Formatter, d: DomainRoadmap, limits: dict[str, int]) -> list[str]:
     name = fmt.domain(d.domain)
     if d.status == "not_applicable":
         return [f"{name} — {fmt.t('p_not_applicable')}"]
@@ -62,7 +62,8 @@ def _domain(fmt: Formatter, d: DomainRoadmap, max_changes: int) -> list[str]:
         return [f"{name} — {fmt.t('p_reached', level=d.level)}"]
     lines = [f"{name} — {fmt.t('p_target', level=d.level, target=d.target_level)}"]
     if d.status == "not_found":
-        return [*lines, "  " + fmt.t("p_not_found", n=max_changes)]
+        bounds = {"n": limits["max_changes"], "per": limits["gate_changes"]}
+        return [*lines, "  " + fmt.t("p_not_found", **bounds)]
     for n, option in enumerate(d.options, 1):
         lines += _option(fmt, n, option)
     return lines
@@ -94,7 +95,7 @@ def roadmap_text(roadmap: Roadmap, defs: Definitions, lang: Lang = "fr") -> str:
         "",
     ]
     for d in roadmap.domains:
-        lines += [*_domain(fmt, d, roadmap.limits["max_changes"]), ""]
+        lines += [*_domain(fmt, d, roadmap.limits), ""]
     if roadmap.by is not None:
         lines.append(fmt.t("p_upcoming", date=fmt.date(roadmap.by)))
         lines += [f"  {upcoming_line(fmt, u)}" for u in roadmap.upcoming] or [

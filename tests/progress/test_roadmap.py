@@ -144,3 +144,21 @@ def test_json_is_the_model_and_lists_each_option() -> None:
     assert dmp["status"] == "options" and dmp["target_level"] == 2
     assert [o["changes"][0]["after"] for o in dmp["options"]] == [50]
     assert dt.date.fromisoformat(data["as_of"]) == dt.date(2026, 3, 1)
+
+
+def test_search_bounds_are_stated_when_nothing_fits(mini_defs) -> None:
+    from assess.progress.roadmap_text import roadmap_text
+    from assess.progress.search import SearchLimits
+
+    assessor = Assessor(mini_defs)
+    answers = load_answers(MINI / "answers-ch.yaml", mini_defs.questionnaire)
+    roadmap = build_roadmap(
+        assessor, answers, domains=["dmp"], target_level=3, limits=SearchLimits(max_changes=2)
+    )
+    [plan] = roadmap.domains
+    assert (plan.status, plan.options) == ("not_found", [])
+    assert (
+        "Alimentation du DMP — niveau 1/5 → objectif 3/5\n"
+        "  aucun ensemble de changements trouvé dans les limites de la recherche "
+        "(au plus 2 réponses, 2 par condition) ; voir `assess explain`\n"
+    ) in roadmap_text(roadmap, mini_defs)
