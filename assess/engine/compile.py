@@ -122,5 +122,14 @@ def compile_domain(defs: Definitions, domain: str) -> CompiledDomain:
 
 
 def compile_definitions(defs: Definitions) -> dict[str, CompiledDomain]:
-    domains = sorted({r.domain for r in defs.rules.values()})
-    return {d: compile_domain(defs, d) for d in domains}
+    """Every domain compiled, or the problems of all of them as one DefinitionError."""
+    out: dict[str, CompiledDomain] = {}
+    problems: list[Problem] = []
+    for d in sorted({r.domain for r in defs.rules.values()}):
+        try:
+            out[d] = compile_domain(defs, d)
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DefinitionError(problems)
+    return out
