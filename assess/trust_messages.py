@@ -55,8 +55,8 @@ TRUST_MESSAGES: dict[str, Text] = {
     "grade_overall": _M(fr="Ensemble de l'évaluation", en="Whole assessment"),
     # Interactive questionnaire.
     "iv_check_fix": _M(
-        fr="Corriger maintenant ? o = revenir à « {label} », Entrée = continuer : ",
-        en='Correct it now? y = back to "{label}", Enter = go on: ',
+        fr="Corriger maintenant ? o = revenir à « {label} », Entrée = continuer, ou écrivez pourquoi ces réponses sont justes : ",
+        en='Correct it now? y = back to "{label}", Enter = go on, or write why these answers are right: ',
     ),
     "iv_evidence": _M(
         fr="Justificatif (référence ; date AAAA-MM-JJ, facultative), Entrée pour passer : ",

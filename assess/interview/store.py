@@ -44,6 +44,7 @@ class Draft:
     answers: dict[str, Answer] = field(default_factory=dict)
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)  # evidence may be {ref, date}
     pending: set[str] = field(default_factory=set)  # carried over, still to confirm
+    confirmed_checks: dict[str, str] = field(default_factory=dict)  # check ID -> why
 
     def org_type(self) -> OrgType | None:
         value = self.organisation.get("type")
@@ -70,6 +71,7 @@ class Draft:
             "organisation": {k: self.organisation[k] for k in ORG_FIELDS if k in self.organisation},
             "assessment_date": self.assessment_date,
             "answers": answers,
+            **({"confirmed_checks": dict(self.confirmed_checks)} if self.confirmed_checks else {}),
         }
 
 
@@ -174,6 +176,8 @@ def load_draft(path: Path, questionnaire: Questionnaire, lang: Lang) -> tuple[Dr
                 warnings.append(
                     t("iv_dropped", lang, path=name, entry=f"organisation.{key}", reason=exc)
                 )
+    confirmed = _mapping(data.get("confirmed_checks"))
+    draft.confirmed_checks = {k: str(v) for k, v in confirmed.items() if str(v or "").strip()}
     answers = _mapping(data.get("answers"))
     questions = questionnaire.questions()
     for qid, raw in answers.items():

@@ -16,7 +16,7 @@ from ..i18n import t
 from ..questionnaire import Question
 from ..scoring.assessor import Assessor
 from .flow import Step
-from .parse import YES, _date
+from .parse import NO, YES, _date
 from .store import Draft
 
 if TYPE_CHECKING:
@@ -81,6 +81,11 @@ class CheckWatcher:
 
     def wants_fix(self, raw: str) -> bool:
         return raw.strip().lower() in YES
+
+    def confirmation(self, raw: str) -> str | None:
+        """Anything typed other than yes or no: why the answers are right, as they stand."""
+        text = raw.strip()
+        return None if not text or text.lower() in YES | NO else text
 
 
 def wants_evidence(q: Question, answer: Answer) -> bool:
@@ -150,6 +155,11 @@ def follow_up(iv: Interview, step: Step) -> Step | None:
             iv.say(line)
         other = next((qid for qid in check.questions if qid != q.id), q.id)
         label = questions[other].label.get(iv.lang)
-        if iv.watcher.wants_fix(iv.ask(t("iv_check_fix", iv.lang, label=label))):
+        raw = iv.ask(t("iv_check_fix", iv.lang, label=label))
+        if iv.watcher.wants_fix(raw):
             return next(s for s in iv.flow.steps if s.key == other)
+        why = iv.watcher.confirmation(raw)
+        if why is not None:
+            iv.draft.confirmed_checks[check.rule.id] = why
+            iv.save()
     return None

@@ -112,9 +112,12 @@ class Assessor:
         self, answers: AnswerSet, fired: dict[str, set[str]], case: Case, warnings: list[str]
     ) -> Evaluation:
         evidence = self.evidence.statuses(answers.answers, case.resolved, case.as_of)
-        unknown = sorted(c for c in answers.confirmed_checks if c not in self.defs.rules)
+        rules = self.defs.rules
+        unknown = sorted(
+            c for c in answers.confirmed_checks if c not in rules or not rules[c].check
+        )
         if unknown:
-            warnings.append(f"confirmed_checks: unknown check IDs {', '.join(unknown)}")
+            warnings.append(f"confirmed_checks: {', '.join(unknown)} are not check IDs")
         return evaluate(self.plan, fired, case, warnings, evidence, answers.confirmed_checks)
 
     def assess(self, answers: AnswerSet, as_of: dt.date | None = None) -> AssessmentResult:

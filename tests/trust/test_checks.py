@@ -131,3 +131,12 @@ def test_checks_never_change_levels_or_scores(with_and_without, shipped_defs):
 
     prop()
     assert sum(1 for n in fired if n) > 10  # random answers do contradict each other
+
+
+def test_confirming_something_that_is_not_a_check_is_warned(shipped_defs):
+    from assess.answers import load_answers
+
+    answers = load_answers(ROOT / "examples" / "ch-exemple.yaml", shipped_defs.questionnaire)
+    answers.confirmed_checks = {"DMP-001": "x", "CHK-NOPE-001": "y"}
+    result = Assessor(shipped_defs, "python").assess(answers)
+    assert "confirmed_checks: CHK-NOPE-001, DMP-001 are not check IDs" in result.warnings

@@ -51,7 +51,7 @@ def test_contradiction_told_at_once_and_correction_goes_back(shipped_defs, tmp_p
     assert said[warning + 1].startswith("  Vous avez indiqué qu'une part des lettres de liaison")
     assert said[warning + 2] == (
         "Corriger maintenant ? o = revenir à « Le logiciel métier est-il connecté au DMP en production ? », "
-        "Entrée = continuer : "
+        "Entrée = continuer, ou écrivez pourquoi ces réponses sont justes : "
     )
     assert said.count(said[warning]) == 1  # told once, not again after the correction
     answers = load_document(tmp_path / "a.yaml").data["answers"]
@@ -103,3 +103,25 @@ def test_evidence_and_justification_are_asked_and_saved(shipped_defs, tmp_path):
 )  # fmt: skip
 def test_evidence_note(raw, expected):
     assert evidence_note(raw, "fr") == expected
+
+
+def test_a_reason_confirms_the_answers_and_survives_a_resume(shipped_defs, tmp_path):
+    from assess.answers import load_answers
+    from assess.interview import load_draft
+
+    lines = [
+        "1",
+        "30",
+        "Lettres déposées via le portail web-PS en attendant le connecteur",
+        "",
+        *["s"] * 12,
+    ]
+    interview, said, _ = _interview(shipped_defs, tmp_path, "dmp", lines)
+    interview.run()
+    path = tmp_path / "a.yaml"
+    assert load_document(path).data["confirmed_checks"] == {
+        "CHK-DMP-001": "Lettres déposées via le portail web-PS en attendant le connecteur"
+    }
+    draft, warnings = load_draft(path, shipped_defs.questionnaire, "fr")
+    assert warnings == [] and list(draft.confirmed_checks) == ["CHK-DMP-001"]
+    assert load_answers(path, shipped_defs.questionnaire).confirmed_checks == draft.confirmed_checks
