@@ -99,4 +99,5 @@ TRUST_MESSAGES: dict[str, Text] = {
         fr="Aucun contrôle de cohérence déclenché.", en="No consistency check fired."
     ),
     "s_grade": _M(fr="Fiab.", en="Grade"),
+    "s_low_grades": _M(fr="Fiabilité C ou D", en="Grade C or D"),
 }

@@ -38,10 +38,12 @@ class GroupStats:
     index_sum: float = 0.0
     level_sums: list[int] = field(default_factory=lambda: [0] * len(DOMAINS))
     level_counts: list[int] = field(default_factory=lambda: [0] * len(DOMAINS))
+    low_grades: int = 0  # assessments graded C or D: answers to challenge before comparing
 
-    def add(self, index: float, levels: list[int | None]) -> None:
+    def add(self, index: float, levels: list[int | None], grade: str = "") -> None:
         self.count += 1
         self.index_sum += index
+        self.low_grades += 1 if grade in ("C", "D") else 0
         for i, level in enumerate(levels):
             if level is not None:
                 self.level_sums[i] += level
@@ -50,6 +52,7 @@ class GroupStats:
     def merge(self, other: GroupStats) -> None:
         self.count += other.count
         self.index_sum += other.index_sum
+        self.low_grades += other.low_grades
         for i in range(len(DOMAINS)):
             self.level_sums[i] += other.level_sums[i]
             self.level_counts[i] += other.level_counts[i]
@@ -62,6 +65,7 @@ class GroupRow:
     count: int
     mean_index: float
     mean_levels: list[float | None]  # per domain; None when no organisation of the group applies
+    low_grade_share: float = 0.0  # of the group graded C or D, 0..1
 
 
 def _row(key: str, label: Text, stats: GroupStats) -> GroupRow:
@@ -69,7 +73,10 @@ def _row(key: str, label: Text, stats: GroupStats) -> GroupRow:
         round(s / c, 1) if c else None
         for s, c in zip(stats.level_sums, stats.level_counts, strict=True)
     ]
-    return GroupRow(key, label, stats.count, round(stats.index_sum / stats.count, 1), means)
+    return GroupRow(
+        key, label, stats.count, round(stats.index_sum / stats.count, 1), means,
+        round(stats.low_grades / stats.count, 3),
+    )  # fmt: skip
 
 
 def suppress(
@@ -178,8 +185,9 @@ class SummaryBuilder:
             self.levels[d][6 if level is None else level] += 1
         self.findings.update(set(scored.findings))
         self._add_trust(r)
-        self.types.setdefault(r["type"], GroupStats()).add(index, levels)
-        self.departements.setdefault(r["departement"], GroupStats()).add(index, levels)
+        grade = r.get("confidence_grade") or ""
+        self.types.setdefault(r["type"], GroupStats()).add(index, levels, grade)
+        self.departements.setdefault(r["departement"], GroupStats()).add(index, levels, grade)
         row = HeatRow(
             r["finess"], r["name"], r["type"], r["departement"], index, levels,
             r.get("confidence_grade") or "",

@@ -138,3 +138,29 @@ def test_explain_of_one_domain_lists_its_checks_and_grade():
         in lines
     )
     assert "    capped at C by an unresolved high-severity check: CHK-HDS-001" in lines
+
+
+def test_summary_groups_show_the_share_graded_c_or_d(assessor):
+    builder = SummaryBuilder(assessor.defs)
+    versions = (assessor.defs.questionnaire.version, assessor.defs.rules_version)
+    names = [
+        "chu-exemple.yaml",
+        "ch-exemple.yaml",
+        "ehpad-exemple.yaml",
+        "clinique-a-verifier.yaml",
+    ]
+    records = []
+    for name in names:
+        answers = load_answers(ROOT / "examples" / name, assessor.defs.questionnaire)
+        ev = assessor.evaluate(answers)
+        records.append((evaluation_record(answers, ev, assessor.plan.severity, versions), ev))
+    for i in range(5):
+        for j, (record, ev) in enumerate(records):
+            builder.add(Scored(4 * i + j + 2, 4 * i + j + 2, record, tuple(ev.finding_ids())))
+    summary = builder.build()
+    assert {g.key: g.low_grade_share for g in summary.by_type} == {
+        "ch": 1.0, "chu": 0.0, "clinique": 1.0, "esms": 1.0,
+    }  # fmt: skip
+    from assess.batch.render import summary_html
+
+    assert "Fiabilité C ou D" in summary_html(summary, "fr")
