@@ -7,7 +7,7 @@ autoescaping renders it as text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..common import DOMAINS, Lang, OrgType
@@ -19,7 +19,7 @@ from ..result import AssessmentResult, DomainResult
 from .brand import Brand
 from .plan import action_plan, next_steps, strengths, urgent
 from .radar import Axis, radar_svg
-from .trust_view import trust_context
+from .trust_view import CheckRow, section_checks, trust_context
 from .views import AnswerRow, FindingRow, Formatter, GateRow, soft_wrap
 
 __all__ = ["DomainView", "report_context"]
@@ -57,6 +57,7 @@ class DomainView:
     findings: tuple[FindingRow, ...]
     levels: tuple[LevelRow, ...]
     grade: str = ""  # confidence grade A-D
+    checks: tuple[CheckRow, ...] = ()  # consistency checks of this domain
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,10 @@ def report_context(
     result: AssessmentResult, defs: Definitions, lang: Lang, brand: Brand
 ) -> dict[str, Any]:
     fmt = Formatter(lang, defs)
-    domains = [_domain_view(d, fmt) for d in result.domains]
+    domains = [
+        replace(_domain_view(d, fmt), checks=section_checks(result, d.domain, fmt))
+        for d in result.domains
+    ]
     sections = {s.id: s for s in defs.questionnaire.sections if s.kind is SectionKind.adjacent}
     adjacent = [
         {"title": sections[a.section].title.get(lang) if a.section in sections else a.title.get(lang),

@@ -8,7 +8,7 @@ from typing import Any
 from ..result import AssessmentResult, CheckResult, EvidenceIssue
 from .views import AnswerRow, Formatter
 
-__all__ = ["CheckRow", "EvidenceRow", "trust_context"]
+__all__ = ["CheckRow", "EvidenceRow", "section_checks", "trust_context"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,11 @@ def _evidence(issue: EvidenceIssue, fmt: Formatter) -> EvidenceRow:
         issue.question_id, q.label.get(fmt.lang) if q else issue.question_id, issue.status,
         label, issue.evidence, dates,
     )  # fmt: skip
+
+
+def section_checks(result: AssessmentResult, section: str, fmt: Formatter) -> tuple[CheckRow, ...]:
+    """The checks of one domain, for its page (the summary lists them all)."""
+    return tuple(_check(c, fmt) for c in result.checks if c.section == section)
 
 
 def trust_context(result: AssessmentResult, fmt: Formatter) -> dict[str, Any]:

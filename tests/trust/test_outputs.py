@@ -97,6 +97,9 @@ def test_pdf_summary_opens_with_what_to_check(assessor):
     assert "Applications hébergées par un tiers, alors qu'aucun hébergement par un tiers" in text
     assert "Justificatifs à compléter" in text and "trop ancien (au plus 24 mois)" in text
     assert "Fiabilité" in text
+    # and each domain page recalls its own checks: one block for the summary, one per domain
+    # with a check (the six domains each have one here)
+    assert text.count("À vérifier avant diffusion") == 7
 
 
 def test_no_block_without_checks_or_evidence_problems(mini_defs):
