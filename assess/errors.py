@@ -8,10 +8,13 @@ Hierarchy:
   + EngineError       - the rules engine refused a compiled rule set or failed on a fact set
   + RenderError       - a report could not be rendered (template error, blocked resource)
   + InputError        - a batch input file cannot be used at all (no header, not a table)
+  + OutputError       - an output cannot be written (missing folder, same file as an input,
+                        full or read-only disk); the message is one line naming the path
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +24,37 @@ __all__ = [
     "DefinitionError",
     "EngineError",
     "InputError",
+    "OutputError",
     "Problem",
     "RenderError",
+    "clip",
+    "clip_message",
 ]
+
+ECHO_LIMIT = 80  # characters of a user's value repeated in a message
+MESSAGE_LIMIT = 600
+_LONG = f"{{{ECHO_LIMIT + 1},}}"  # a regex repeat: more than ECHO_LIMIT characters
+_QUOTED = re.compile(f"'([^']{_LONG})'|« ?([^»]{_LONG}?) ?»")
+
+
+def clip(text: str, limit: int = ECHO_LIMIT) -> str:
+    """A value cut to a readable length, saying how long it really was."""
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 20]}… ({len(text):,} characters)"
+
+
+def _clip_quoted(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return f"'{clip(match.group(1))}'"
+    return f"« {clip(match.group(2))} »"
+
+
+def clip_message(message: str) -> str:
+    """A message that echoes a huge value keeps its sense and loses the bulk."""
+    if len(message) <= ECHO_LIMIT:
+        return message
+    return clip(_QUOTED.sub(_clip_quoted, message), MESSAGE_LIMIT)
 
 
 @dataclass(frozen=True, order=True)
@@ -34,6 +65,10 @@ class Problem:
     line: int | None
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", clip_message(self.message))
+        object.__setattr__(self, "field", clip(self.field))
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -54,9 +89,19 @@ class AssessError(Exception):
     """Base class of every error that `assess` raises on purpose."""
 
 
+def _order(problem: Problem) -> tuple[str, int, str, str]:
+    """File, then line (a problem of the whole file first), field, message."""
+    return (
+        problem.file,
+        -1 if problem.line is None else problem.line,
+        problem.field,
+        problem.message,
+    )
+
+
 class _ProblemsError(AssessError):
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=_order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -78,3 +123,7 @@ class RenderError(AssessError):
 
 class InputError(AssessError):
     """A batch input cannot be read at all."""
+
+
+class OutputError(AssessError):
+    """An output cannot be written; nothing of the run was published."""

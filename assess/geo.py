@@ -30,6 +30,9 @@ DEPARTEMENTS: frozenset[str] = frozenset(
 )
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+
+
 def _luhn_ok(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -54,6 +57,12 @@ def finess_problem(finess: str) -> str | None:
     A FINESS number has 9 characters: the département (2A/2B for Corsica) then digits, the last
     one a Luhn check digit. For Corsica the letter is read as 0 when checking the key.
     """
+    foreign = next((c for c in finess if c.isdigit() and c not in _ASCII_DIGITS), None)
+    if foreign is not None:  # str.isdigit accepts full-width and other scripts' digits
+        return (
+            f"FINESS '{finess}' must be written with the digits 0-9 "
+            f"(it contains '{foreign}', U+{ord(foreign):04X}); type it again"
+        )
     if len(finess) != 9:
         return f"FINESS '{finess}' must have 9 characters (it has {len(finess)})"
     head, rest = finess[:2], finess[2:]

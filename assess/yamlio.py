@@ -1,7 +1,10 @@
 """Line-aware YAML/JSON loading, and pydantic errors turned into `file:line: field: message`.
 
 ruamel.yaml reads YAML 1.2, so `no` stays the string "no" (PyYAML would make it False), and it
-rejects duplicate keys. Positions are kept beside the plain data so that an error located by
+rejects duplicate keys. Every file is bounded before it can exhaust memory or time: its size,
+its nesting depth, and its number of entries once aliases are expanded (an "alias bomb" is
+refused, ordinary anchors such as a shared `depends_on` are fine). A scalar that cannot be
+built (`2026-02-30`, a 5,000-digit number) is a located problem, not a traceback. Positions are kept beside the plain data so that an error located by
 pydantic as ('when', 'all', 2, 'gte') can be reported at the line where it was written.
 """
 
@@ -16,14 +19,39 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .errors import Problem, display_path
+from .errors import Problem, clip, display_path
 
-__all__ = ["Document", "LoadFailure", "load_document", "problems_from_validation"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_ENTRIES",
+    "MAX_FILE_BYTES",
+    "Document",
+    "LoadFailure",
+    "load_document",
+    "problems_from_validation",
+]
 
 Loc = tuple[str | int, ...]
+MAX_FILE_BYTES = 10_000_000
+MAX_DEPTH = 64  # nested mappings and lists
+MAX_ENTRIES = 200_000  # keys and items, aliases expanded
+
+
+class _Constructor(RoundTripConstructor):
+    """Scalars that Python cannot build (a 30 February, year 0, too many digits) become
+    errors at their line instead of a ValueError without one."""
+
+    def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+        try:
+            return super().construct_non_recursive_object(node, tag)
+        except (ValueError, OverflowError) as exc:
+            value = clip(str(node.value)) if isinstance(node.value, str) else ""
+            raise ConstructorError(
+                None, None, f"'{value}' cannot be read: {clip(str(exc))}", node.start_mark
+            ) from None
 
 
 @dataclass
@@ -67,9 +95,18 @@ def _is_tag(node: dict[Any, Any], part: str | int, rest: list[str | int]) -> boo
     return not isinstance(node[part], dict | list) and bool(rest) and rest[0] in node
 
 
+def _refuse(path: Path, line: int | None, message: str) -> LoadFailure:
+    return LoadFailure(Problem(display_path(path), line, "", message))
+
+
 def load_document(path: Path) -> Document:
     """Parse a YAML or JSON file; a syntax error or duplicate key becomes a located Problem."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _refuse(
+                path, None, f"file too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})"
+            )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise LoadFailure(
@@ -86,6 +123,8 @@ def load_document(path: Path) -> Document:
         ) from exc
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
+    yaml.max_depth = MAX_DEPTH
+    yaml.Constructor = _Constructor
     try:
         raw = yaml.load(text)
     except DuplicateKeyError as exc:
@@ -99,12 +138,20 @@ def load_document(path: Path) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "syntax error"
+        if "depth" in what:
+            what = f"nested too deeply (at most {MAX_DEPTH} levels)"
         raise LoadFailure(Problem(display_path(path), line, "", f"invalid YAML: {what}")) from exc
+
     except YAMLError as exc:
         raise LoadFailure(Problem(display_path(path), None, "", f"invalid YAML: {exc}")) from exc
+    except RecursionError:
+        raise _refuse(path, None, f"nested too deeply (at most {MAX_DEPTH} levels)") from None
     doc = Document(path=path, data=None)
     doc.lines[()] = 1
-    doc.data = _plain(raw, (), doc.lines)
+    try:
+        doc.data = _plain(raw, (), doc.lines, [MAX_ENTRIES])
+    except _TooManyEntries as exc:
+        raise _refuse(path, exc.line, str(exc)) from None
     return doc
 
 
@@ -124,8 +171,27 @@ def _duplicate_key(exc: DuplicateKeyError) -> str:
     return ""
 
 
-def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
-    """Convert ruamel's commented containers to dict/list, recording every position."""
+class _TooManyEntries(Exception):
+    def __init__(self, line: int | None) -> None:
+        super().__init__(
+            f"too many entries (more than {MAX_ENTRIES:,} keys and items once aliases (*name) are "
+            "expanded); split the file or remove repeated aliases"
+        )
+        self.line = line
+
+
+def _count(budget: list[int], line: int | None) -> None:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooManyEntries(line)
+
+
+def _plain(node: Any, loc: Loc, lines: dict[Loc, int], budget: list[int]) -> Any:
+    """Convert ruamel's commented containers to dict/list, recording every position.
+
+    An alias is expanded here (ruamel shares the object): `budget` counts every entry so that
+    a few lines of nested aliases cannot expand to billions.
+    """
     if isinstance(node, CommentedMap):
         out: dict[Any, Any] = {}
         for key in node:
@@ -133,7 +199,8 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
             pos = node.lc.key(key)
             if pos is not None:
                 lines[child] = pos[0] + 1
-            out[key] = _plain(node[key], child, lines)
+            _count(budget, lines.get(child[:1]))
+            out[key] = _plain(node[key], child, lines, budget)
         return out
     if isinstance(node, CommentedSeq):
         items = []
@@ -142,7 +209,8 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
             pos = node.lc.item(i)
             if pos is not None:
                 lines[child] = pos[0] + 1
-            items.append(_plain(value, child, lines))
+            _count(budget, lines.get(child[:1]))
+            items.append(_plain(value, child, lines, budget))
         return items
     if isinstance(node, dt.datetime):
         return node

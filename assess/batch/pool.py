@@ -14,17 +14,17 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .. import interrupt
 from ..answers import AnswerSet
 from ..common import Lang
 from ..definitions import Definitions
-from ..errors import EngineError
 from ..result import AssessmentResult
 from ..scoring.assessor import Assessor, EngineName
 from ..scoring.evaluation import Evaluation
@@ -35,14 +35,13 @@ from .writer import evaluation_record
 
 __all__ = ["CRASH_ENV", "ChunkRunner", "Outcome", "Rejected", "Scored", "WorkerConfig"]
 
-# Test-only hook, read in the worker: a FINESS cell value whose row makes the worker crash
-# natively (SIGSEGV), or exit abruptly with "FINESS:exit".
+# Test-only hook, read in the worker: FINESS cell values (comma-separated) whose rows make the
+# worker crash natively (SIGSEGV), or exit abruptly with "FINESS,…:exit".
 CRASH_ENV = "ASSESS_BATCH_TEST_CRASH"
 CRASH_MESSAGE = (
     "le processus de notation s'est arrêté brutalement sur cette ligne (plantage du moteur de règles) ; "
     "ligne non notée / the scoring worker crashed on this row (rules engine crash); row not scored"
 )
-_MAX_CONSECUTIVE_CRASHES = 5
 
 
 @dataclass(frozen=True)
@@ -154,7 +153,8 @@ class Worker:
 
     def _report(self, scored: Scored, result: AssessmentResult) -> Scored:
         """Render the organisation's PDF under a temporary name; the parent renames or drops it."""
-        from ..render.report import render_report, write_atomic
+        from ..atomic import write_atomic
+        from ..render.report import render_report
 
         assert self.config.reports_dir is not None
         path = self.config.reports_dir / f".{result.organisation.finess}.{scored.row}.pdf.tmp"
@@ -165,8 +165,8 @@ class Worker:
         return replace(scored, report=path)
 
     def _maybe_crash(self, raw: RawRow) -> None:
-        finess, _, mode = self.crash_on.partition(":")
-        if self.finess(raw) == finess:
+        numbers, _, mode = self.crash_on.partition(":")
+        if self.finess(raw) in numbers.split(","):
             if mode == "exit":
                 os._exit(70)
             os.kill(os.getpid(), signal.SIGSEGV)
@@ -210,13 +210,17 @@ class ChunkRunner:
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(workers, _context(), initializer=_init, initargs=(self.config,))
 
-    def run(self, chunks: Iterable[list[RawRow]]) -> Iterator[list[Outcome]]:
+    def run(self, chunks: Iterable[list[RawRow]]) -> Generator[list[Outcome], None, None]:
         """Outcomes of each chunk, in input order."""
-        source = iter(chunks)
+        with interrupt.deferred():  # SIGTERM only between chunks, never while a worker starts
+            yield from self._run(iter(chunks))
+
+    def _run(self, source: Iterator[list[RawRow]]) -> Generator[list[Outcome], None, None]:
         pending: deque[tuple[list[RawRow], Future[list[Outcome]] | None]] = deque()
         pool = self._pool(self.jobs)
         try:
             while True:
+                interrupt.checkpoint()
                 broken = False
                 while len(pending) < self.inflight and (chunk := next(source, None)) is not None:
                     try:
@@ -267,22 +271,17 @@ class ChunkRunner:
             except BrokenProcessPool:
                 pass
         outcomes: list[Outcome] = []
-        consecutive = 0
         pool = self._pool(1)
         try:
             for raw in chunk:
+                interrupt.checkpoint()
                 try:
                     outcomes.extend(pool.submit(_score_chunk, [raw]).result())
-                    consecutive = 0
                 except BrokenProcessPool:
+                    # Never give up: however many rows crash in a row, each is tried and
+                    # accounted for, so the rows after them are still scored.
                     pool.shutdown(wait=True)
-                    consecutive += 1
                     self.crashes += 1
-                    if consecutive >= _MAX_CONSECUTIVE_CRASHES:
-                        raise EngineError(
-                            f"les processus de notation plantent à chaque ligne (lignes {raw.row - consecutive + 1} à {raw.row}) / "
-                            "scoring workers crash on every row; check the rules with `assess rules check`"
-                        ) from None
                     outcomes.append(
                         Rejected(
                             raw.row,

@@ -2,7 +2,9 @@
 
 CSV: the encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, else Windows-1252, else Latin-1) and
 the delimiter (`;`, `,` or tab) are detected; quoted fields may hold newlines; blank lines are
-skipped. XLSX: the first worksheet, cells keep their types (numbers, dates, booleans).
+skipped. XLSX: the first visible worksheet (or `--sheet NAME`), named on stderr; cells keep their
+types (numbers, dates, booleans); the archive is checked against zip bombs first
+(`xlsx_guard`) and a cell longer than Excel allows rejects its row.
 Rows are streamed: memory does not grow with the file.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .xlsx_guard import MAX_CELL_CHARS, check_workbook
 
 __all__ = ["DELIMITERS", "RawRow", "Table", "detect_encoding", "open_table"]
 
@@ -49,6 +52,8 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     size: int = 0
+    sheet: str | None = None  # XLSX: the worksheet read
+    notes: list[str] = field(default_factory=list)  # e.g. hidden sheets passed over
     blank_lines: int = 0
     position: Callable[[], int] = field(default=lambda: 0)
     close: Callable[[], None] = field(default=lambda: None)
@@ -118,7 +123,12 @@ def _choose_delimiter(sample: str, known: Callable[[str], bool]) -> str:
     return max(DELIMITERS, key=rank)
 
 
-def open_table(path: Path, known: Callable[[str], bool], encoding: str | None = None) -> Table:
+def open_table(
+    path: Path,
+    known: Callable[[str], bool],
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> Table:
     """Open a CSV or XLSX file; raise InputError if it cannot be read as a table at all."""
     try:
         with path.open("rb") as f:
@@ -134,7 +144,11 @@ def open_table(path: Path, known: Callable[[str], bool], encoding: str | None = 
             "ancien format Excel .xls : enregistrer en .xlsx ou CSV / old Excel .xls format: save as .xlsx or CSV",
         )
     if magic == _XLSX_MAGIC:
-        return _open_xlsx(path, size)
+        return _open_xlsx(path, size, sheet)
+    if sheet is not None:
+        raise _unusable(
+            path, "--sheet ne vaut que pour un classeur XLSX / --sheet is for XLSX workbooks only"
+        )
     return _open_csv(path, size, known, encoding)
 
 
@@ -194,9 +208,32 @@ def _csv_rows(reader: Any, header_line: int, table: Table) -> Iterator[RawRow]:
         yield RawRow(row, start, tuple(record))
 
 
-def _open_xlsx(path: Path, size: int) -> Table:
+def _choose_sheet(path: Path, book: Any, wanted: str | None) -> tuple[Any, list[str]]:
+    """The named sheet, else the first visible one; notes say which hidden sheets were passed."""
+    if wanted is not None:
+        if wanted not in book.sheetnames:
+            raise _unusable(
+                path,
+                f"pas de feuille « {wanted} » / no sheet named '{wanted}'; "
+                f"sheets: {', '.join(book.sheetnames)}",
+            )
+        return book[wanted], []
+    for index, candidate in enumerate(book.worksheets):
+        if candidate.sheet_state == "visible":
+            hidden = [ws.title for ws in book.worksheets[:index]]
+            notes = (
+                [f"feuilles masquées ignorées / hidden sheets skipped: {', '.join(hidden)}"]
+                if hidden
+                else []
+            )
+            return candidate, notes
+    raise _unusable(path, "aucune feuille visible / no visible sheet; use --sheet NAME")
+
+
+def _open_xlsx(path: Path, size: int, wanted: str | None = None) -> Table:
     import openpyxl
 
+    check_workbook(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -205,7 +242,11 @@ def _open_xlsx(path: Path, size: int) -> Table:
         raise _unusable(
             path, f"classeur XLSX illisible / unreadable XLSX workbook: {exc}"
         ) from None
-    sheet = book.worksheets[0]
+    try:
+        sheet, notes = _choose_sheet(path, book, wanted)
+    except InputError:
+        book.close()
+        raise
     values: Iterator[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
     header: list[str] | None = None
     line = 0
@@ -216,10 +257,13 @@ def _open_xlsx(path: Path, size: int) -> Table:
             break
     if header is None:
         book.close()
-        raise _unusable(path, "aucune ligne d'en-tête / no header row (the first sheet is empty)")
+        raise _unusable(
+            path, f"aucune ligne d'en-tête / no header row (sheet '{sheet.title}' is empty)"
+        )
     total = sheet.max_row or 0
     counter = {"line": line}
     table = Table(header, iter(()), "xlsx", size=total, close=book.close)
+    table.sheet, table.notes = sheet.title, notes
     table.position = lambda: counter["line"]
     table.rows = _xlsx_rows(values, counter, table)
     return table
@@ -239,4 +283,12 @@ def _xlsx_rows(
             table.blank_lines += 1
             continue
         row += 1
+        longest = max((len(c) for c in cells if isinstance(c, str)), default=0)
+        if longest > MAX_CELL_CHARS:
+            yield RawRow(
+                row, counter["line"], (),
+                f"cellule de {longest:,} caractères, au plus {MAX_CELL_CHARS:,} / "
+                f"a cell of {longest:,} characters; at most {MAX_CELL_CHARS:,}",
+            )  # fmt: skip
+            continue
         yield RawRow(row, counter["line"], tuple("" if c is None else c for c in cells))

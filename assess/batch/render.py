@@ -11,14 +11,16 @@ from jinja2 import TemplateError
 from pydantic import BaseModel
 
 from .. import __version__
+from ..atomic import write_atomic
 from ..common import DOMAINS, Lang, Severity
 from ..errors import RenderError
 from ..i18n import MESSAGES, t
 from ..render.html import FONTS, environment, template_dirs
-from ..render.report import write_atomic
 from .summary import RegionalSummary
 
-__all__ = ["summary_html", "write_summary"]
+__all__ = ["SUMMARY_FORMATS", "summary_bytes", "summary_format", "summary_html", "write_summary"]
+
+SUMMARY_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 def _font(path: Path, inline: bool) -> str:
@@ -37,6 +39,7 @@ def summary_html(summary: RegionalSummary, lang: Lang = "fr", inline: bool = Tru
         "domain_names": {d: t(f"domain_{d}", lang) for d in DOMAINS},
         "severities": {s.value: t(f"severity_{s.value}", lang) for s in Severity},
         "total": max(1, summary.organisations),
+        "levels": list(range(6)),
         "fonts": {
             k.removeprefix("font_"): _font(packaged / rel, inline) for k, rel in FONTS.items()
         },
@@ -51,20 +54,27 @@ def _jsonable(value: object) -> object:
     return value.model_dump() if isinstance(value, BaseModel) else str(value)
 
 
-def write_summary(path: Path, summary: RegionalSummary, lang: Lang = "fr") -> None:
-    """`.pdf`, `.html` or `.json`, chosen by the file name."""
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        data = json.dumps(asdict(summary), ensure_ascii=False, indent=2, default=_jsonable).encode(
-            "utf-8"
-        )
-    elif suffix in (".html", ".htm"):
-        data = summary_html(summary, lang, inline=True).encode("utf-8")
-    elif suffix == ".pdf":
-        from ..render.pdf import html_to_pdf  # WeasyPrint is slow to import
-
-        dirs = template_dirs(None)
-        data = html_to_pdf(summary_html(summary, lang, inline=False), dirs[0], dirs)
-    else:
+def summary_format(path: Path) -> str:
+    """The format a summary file name asks for; checked before any row is scored."""
+    fmt = SUMMARY_FORMATS.get(path.suffix.lower())
+    if fmt is None:
         raise RenderError(f"--summary: use a .pdf, .html or .json file name, not '{path.name}'")
-    write_atomic(path, data)
+    return fmt
+
+
+def summary_bytes(path: Path, summary: RegionalSummary, lang: Lang = "fr") -> bytes:
+    """The summary in the format of `path`'s extension (.pdf, .html or .json)."""
+    fmt = summary_format(path)
+    if fmt == "json":
+        text = json.dumps(asdict(summary), ensure_ascii=False, indent=2, default=_jsonable)
+        return text.encode("utf-8")
+    if fmt == "html":
+        return summary_html(summary, lang, inline=True).encode("utf-8")
+    from ..render.pdf import html_to_pdf  # WeasyPrint is slow to import
+
+    dirs = template_dirs(None)
+    return html_to_pdf(summary_html(summary, lang, inline=False), dirs[0], dirs)
+
+
+def write_summary(path: Path, summary: RegionalSummary, lang: Lang = "fr") -> None:
+    write_atomic(path, summary_bytes(path, summary, lang))

@@ -14,8 +14,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Literal
 
+from ..atomic import Outputs, write_failure
 from ..common import Lang
 from ..definitions import Definitions, load_definitions
+from ..errors import OutputError, display_path
 from ..progress.campaign import (
     PROGRESS_COLUMNS,
     PreviousRecord,
@@ -27,9 +29,10 @@ from ..scoring.assessor import EngineName
 from .mapping import FIXED_COLUMNS, ColumnPlan, known_column, load_mapping, plan_columns
 from .pool import ChunkRunner, Outcome, Rejected, Scored, WorkerConfig
 from .reader import RawRow, Table, open_table
+from .render import summary_bytes
 from .rows import CellProblem
 from .summary import RegionalSummary, SummaryBuilder
-from .writer import ERROR_COLUMNS, RESULT_COLUMNS, AtomicOutput, CsvTable, JsonArray
+from .writer import ERROR_COLUMNS, RESULT_COLUMNS, CsvTable, JsonArray
 
 __all__ = ["BatchOptions", "BatchReport", "Progress", "run_batch"]
 
@@ -56,6 +59,8 @@ class BatchOptions:
     reports_dir: Path | None = None
     lang: Lang = "fr"
     previous: Path | None = None  # results of the previous campaign (CSV or JSON)
+    summary: Path | None = None  # .pdf, .html or .json, committed with the other outputs
+    sheet: str | None = None  # XLSX: the worksheet to read (default: the first visible one)
 
 
 @dataclass
@@ -82,7 +87,7 @@ def _chunks(rows: Iterator[RawRow], size: int, report: BatchReport) -> Iterator[
 
 def _describe(table: Table) -> str:
     if table.kind == "xlsx":
-        return "XLSX"
+        return f"XLSX, feuille / sheet « {table.sheet} »"
     delim = {"\t": "tab"}.get(table.delimiter or "", table.delimiter or "")
     return f"CSV, {table.encoding}, '{delim}'"
 
@@ -103,7 +108,8 @@ def _warnings(plan: ColumnPlan) -> list[str]:
 
 
 class _Sink:
-    """Results, errors and summary for each outcome, in input order."""
+    """Results, errors and summary for each outcome, in input order. Nothing is published
+    before `commit()`, which publishes every output of the run at once."""
 
     def __init__(
         self, options: BatchOptions, defs: Definitions, report: BatchReport, plan: ColumnPlan,
@@ -111,20 +117,27 @@ class _Sink:
     ) -> None:  # fmt: skip
         self.report = report
         self.plan = plan
+        self.options = options
         self.reports_dir = options.reports_dir
         self.seen: dict[str, int] = {}
         self.summary = SummaryBuilder(defs)
         self.progression = ProgressionBuilder(previous) if previous is not None else None
         columns = RESULT_COLUMNS + (PROGRESS_COLUMNS if previous is not None else ())
-        out = AtomicOutput(options.output, bom=options.excel and options.fmt == "csv")
-        self.results: CsvTable | JsonArray = (
-            JsonArray(out) if options.fmt == "json" else CsvTable(out, columns, options.excel)
-        )
-        self.errors: CsvTable | None = None
-        if options.errors is not None:
-            self.errors = CsvTable(
-                AtomicOutput(options.errors, bom=options.excel), ERROR_COLUMNS, options.excel
+        self.outputs = Outputs()
+        try:
+            out = self.outputs.open(options.output)
+            self.results: CsvTable | JsonArray = (
+                JsonArray(out)
+                if options.fmt == "json"
+                else CsvTable(out, columns, options.excel, bom=options.excel)
             )
+            self.errors: CsvTable | None = None
+            if options.errors is not None:
+                errors = self.outputs.open(options.errors)
+                self.errors = CsvTable(errors, ERROR_COLUMNS, options.excel, bom=options.excel)
+        except BaseException:
+            self.outputs.discard()
+            raise
 
     def add(self, outcome: Outcome) -> None:
         if isinstance(outcome, Scored):
@@ -140,7 +153,7 @@ class _Sink:
                 self._keep_report(outcome)
                 return
             if outcome.report is not None:
-                outcome.report.unlink(missing_ok=True)
+                self.outputs.forget(outcome.report)
             message = f"FINESS en double / duplicate FINESS: déjà noté ligne / already scored on row {first}"
             outcome = Rejected(
                 outcome.row,
@@ -161,22 +174,36 @@ class _Sink:
 
     def _keep_report(self, outcome: Scored) -> None:
         if outcome.report is not None and self.reports_dir is not None:
-            os.replace(outcome.report, self.reports_dir / f"{outcome.record['finess']}.pdf")
+            self.outputs.move(outcome.report, self.reports_dir / f"{outcome.record['finess']}.pdf")
             self.report.reports += 1
         elif outcome.report_error is not None:
             self.report.report_errors.append(
                 f"FINESS {outcome.record['finess']}: {outcome.report_error}"
             )
 
-    def commit(self) -> None:
+    def commit(self, summary: RegionalSummary) -> None:
         self.results.close()
         if self.errors is not None:
             self.errors.close()
+        if self.options.summary is not None:
+            data = summary_bytes(self.options.summary, summary, self.options.lang)
+            self.outputs.open(self.options.summary).write(data)
+        self.outputs.commit()
 
     def discard(self) -> None:
-        self.results.out.discard()
-        if self.errors is not None:
-            self.errors.out.discard()
+        self.outputs.discard()
+
+
+def _reports_dir(path: Path) -> None:
+    """The reports folder may be created, but not its parents (a typo must not build a tree)."""
+    try:
+        path.mkdir(exist_ok=True)
+    except FileNotFoundError:
+        raise OutputError(
+            f"{display_path(path)}: le dossier parent n'existe pas / the parent folder does not exist"
+        ) from None
+    except OSError as exc:
+        raise write_failure(path, exc) from None
 
 
 def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchReport:
@@ -187,12 +214,14 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
     mapping = (
         load_mapping(options.mapping, (*FIXED_COLUMNS, *questions)) if options.mapping else None
     )
-    table = open_table(options.input, known_column(questions, mapping), options.encoding)
+    table = open_table(
+        options.input, known_column(questions, mapping), options.encoding, options.sheet
+    )
     report = BatchReport(source=_describe(table))
     try:
         optional = ("assessment_date",) if options.as_of else ()
         plan = plan_columns(table.header, questions, mapping, optional)
-        report.warnings = _warnings(plan)
+        report.warnings = table.notes + _warnings(plan)
         config = WorkerConfig(
             defs, options.engine, plan,
             strict_width=table.kind == "csv", as_of=options.as_of,
@@ -200,29 +229,34 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
             reports_dir=options.reports_dir, lang=options.lang,
         )  # fmt: skip
         if options.reports_dir is not None:
-            options.reports_dir.mkdir(parents=True, exist_ok=True)
+            _reports_dir(options.reports_dir)
         sink = _Sink(options, defs, report, plan, previous)
         runner = ChunkRunner(config, options.jobs)
+        scored = runner.run(_chunks(table.rows, options.chunk_size, report))
         try:
-            for outcomes in runner.run(_chunks(table.rows, options.chunk_size, report)):
+            for outcomes in scored:
                 for outcome in outcomes:
                     sink.add(outcome)
                 if progress is not None:
                     progress(table.position(), table.size, report.read)
+            report.blank_lines = table.blank_lines
+            report.crashes = runner.crashes
+            if report.read != report.scored + report.rejected:
+                raise AssertionError(
+                    f"rows lost: {report.read} read, {report.scored} scored, {report.rejected} rejected"
+                )
+            report.summary = sink.summary.build(report.rejected)
+            if sink.progression is not None:
+                report.progression = sink.progression.build()
+                report.summary = replace(report.summary, progression=report.progression)
+            sink.commit(report.summary)
         except BaseException:
+            scored.close()  # stops the workers before their temporary reports are removed
             sink.discard()
+            if options.reports_dir is not None:
+                for tmp in options.reports_dir.glob(".*.pdf.tmp"):
+                    tmp.unlink(missing_ok=True)
             raise
-        report.blank_lines = table.blank_lines
-        report.crashes = runner.crashes
-        if report.read != report.scored + report.rejected:
-            raise AssertionError(
-                f"rows lost: {report.read} read, {report.scored} scored, {report.rejected} rejected"
-            )
-        sink.commit()
-        report.summary = sink.summary.build(report.rejected)
-        if sink.progression is not None:
-            report.progression = sink.progression.build()
-            report.summary = replace(report.summary, progression=report.progression)
     finally:
         table.close()
     return report

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import Outputs
 from ..common import Lang, OrgType, Text
 from ..geo import REGIONS
 from ..questionnaire import Question, Questionnaire, QuestionType
 from .mapping import FIXED_COLUMNS
-from .writer import AtomicOutput, CsvTable
+from .writer import CsvTable
 
 __all__ = ["DICTIONARY_COLUMNS", "dictionary_path", "write_template"]
 
@@ -71,14 +72,23 @@ def dictionary_path(template: Path) -> Path:
 
 
 def write_template(
-    questionnaire: Questionnaire, path: Path, lang: Lang = "fr", excel: bool = False
-) -> Path:
-    """Write the header-only collection CSV and, beside it, the data dictionary; return the latter."""
+    questionnaire: Questionnaire, path: Path | None, lang: Lang = "fr", excel: bool = False
+) -> Path | None:
+    """Write the header-only collection CSV and, beside it, the data dictionary (both or
+    neither); return the latter. `path=None`: the template on standard output, no dictionary."""
+    with Outputs() as outputs:
+        CsvTable(outputs.open(path), (*FIXED_COLUMNS, *questionnaire.questions()), excel, excel)
+        if path is None:
+            return None
+        target = dictionary_path(path)
+        _dictionary(
+            CsvTable(outputs.open(target), DICTIONARY_COLUMNS, excel, excel), questionnaire, lang
+        )
+    return target
+
+
+def _dictionary(table: CsvTable, questionnaire: Questionnaire, lang: Lang) -> None:
     questions = questionnaire.questions()
-    header = CsvTable(AtomicOutput(path, bom=excel), (*FIXED_COLUMNS, *questions), excel)
-    header.close()
-    target = dictionary_path(path)
-    table = CsvTable(AtomicOutput(target, bom=excel), DICTIONARY_COLUMNS, excel)
     for column, (label, allowed) in _FIXED.items():
         table.write(
             {
@@ -100,5 +110,3 @@ def write_template(
             "na_allowed": "yes" if q.allow_na else "no",
             "applies_to": "|".join(t.value for t in q.applies_to), "help": q.help.get(lang),
         })  # fmt: skip
-    table.close()
-    return target

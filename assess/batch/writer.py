@@ -1,7 +1,7 @@
 """Batch outputs: one flat record per organisation (CSV or JSON) and the errors file (CSV).
 
-Files are written to a temporary file beside the target and renamed at the end, so a failed or
-interrupted run never leaves a half-written file. CSV cells are safe to open in Excel: a text
+Files go through `assess.atomic` (temporary file beside the target, renamed when the whole run
+succeeds), so a failed or interrupted run never leaves a half-written file. CSV cells are safe to open in Excel: a text
 cell starting with = + - @ TAB or CR is prefixed with a quote (formula injection). `excel=True`
 writes `;`, a UTF-8 BOM and decimal commas, as French Excel expects.
 """
@@ -11,14 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
-import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ..answers import AnswerSet
+from ..atomic import Output, write_failure
 from ..common import DOMAINS, SEVERITY_ORDER, Severity
 from ..result import AssessmentResult
 from ..scoring.evaluation import Evaluation
@@ -26,7 +23,6 @@ from ..scoring.evaluation import Evaluation
 __all__ = [
     "ERROR_COLUMNS",
     "RESULT_COLUMNS",
-    "AtomicOutput",
     "CsvTable",
     "JsonArray",
     "neutralise",
@@ -127,67 +123,42 @@ def _cell(value: Any, excel: bool) -> str:
     return neutralise(str(value))
 
 
-class AtomicOutput:
-    """A text file written beside `path` and renamed on `commit()`; `None` means stdout."""
-
-    def __init__(self, path: Path | None, bom: bool = False) -> None:
-        self.path = path
-        self.tmp: Path | None = None
-        encoding = "utf-8-sig" if bom else "utf-8"
-        if path is None:
-            self.stream: IO[str] = sys.stdout
-            if bom:
-                self.stream.write("\ufeff")
-            return
-        fd, name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path(".")
-        )
-        self.tmp = Path(name)
-        self.stream = os.fdopen(fd, "w", encoding=encoding, newline="")
-
-    def commit(self) -> None:
-        if self.tmp is None or self.path is None:
-            self.stream.flush()
-            return
-        self.stream.close()
-        os.replace(self.tmp, self.path)
-        self.tmp = None
-
-    def discard(self) -> None:
-        if self.tmp is not None:
-            self.stream.close()
-            self.tmp.unlink(missing_ok=True)
-            self.tmp = None
-
-
 class CsvTable:
-    def __init__(self, out: AtomicOutput, columns: Sequence[str], excel: bool = False) -> None:
+    """A CSV table written into one output of a run (`assess.atomic.Outputs` commits it)."""
+
+    def __init__(
+        self, out: Output, columns: Sequence[str], excel: bool = False, bom: bool = False
+    ) -> None:
         self.out = out
         self.columns = tuple(columns)
         self.excel = excel
-        self.writer = csv.writer(out.stream, delimiter=";" if excel else ",", lineterminator="\r\n")
+        stream = out.text(bom)
+        self.writer = csv.writer(stream, delimiter=";" if excel else ",", lineterminator="\r\n")
         self.writer.writerow(self.columns)
 
     def write(self, record: dict[str, Any]) -> None:
-        self.writer.writerow([_cell(record.get(c), self.excel) for c in self.columns])
+        try:
+            self.writer.writerow([_cell(record.get(c), self.excel) for c in self.columns])
+        except OSError as exc:
+            raise write_failure(self.out.path, exc) from None
 
     def close(self) -> None:
-        self.out.commit()
+        """Nothing to add after the last row."""
 
 
 class JsonArray:
     """A JSON array written one element at a time (memory stays flat)."""
 
-    def __init__(self, out: AtomicOutput) -> None:
+    def __init__(self, out: Output) -> None:
         self.out = out
         self.count = 0
-        out.stream.write("[")
+        out.write("[")
 
     def write(self, record: dict[str, Any]) -> None:
-        self.out.stream.write(",\n  " if self.count else "\n  ")
-        self.out.stream.write(json.dumps(record, ensure_ascii=False, default=str))
+        self.out.write(",\n  " if self.count else "\n  ")
+        self.out.write(json.dumps(record, ensure_ascii=False, default=str))
         self.count += 1
 
     def close(self) -> None:
-        self.out.stream.write("\n]\n" if self.count else "]\n")
-        self.out.commit()
+        """The closing bracket; `Outputs.commit()` then publishes the file."""
+        self.out.write("\n]\n" if self.count else "]\n")

@@ -11,8 +11,8 @@ from typing import IO, Any
 
 import click
 
-from .. import __version__
-from ..errors import AssessError
+from .. import __version__, interrupt
+from ..errors import AssessError, OutputError
 from . import batch, core, progress_cmd, questionnaire_cmd, report
 
 __all__ = ["cli", "main"]
@@ -31,6 +31,8 @@ class AssessGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except OutputError as exc:  # one line: the path and the reason
+            raise AssessFailure(str(exc)) from exc
         except AssessError as exc:
             raise AssessFailure(f"{type(exc).__name__}\n{exc}") from exc
 
@@ -53,6 +55,7 @@ for _module in (core, report, questionnaire_cmd, batch, progress_cmd):
 
 
 def main() -> None:
+    interrupt.install()  # SIGTERM ends a run the way Ctrl-C does
     try:
         # Outside standalone mode click returns a command's ctx.exit(code) instead of exiting.
         code = cli.main(standalone_mode=False)

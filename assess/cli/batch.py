@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..atomic import is_stdout, refuse_inputs
 from .options import as_of_option, definitions_options, engine_option, lang_option, load
+from .outputs import output_format
 
 if TYPE_CHECKING:  # the batch machinery is imported when a batch runs
     from ..batch.run import BatchReport, Progress
@@ -23,7 +25,8 @@ if TYPE_CHECKING:  # the batch machinery is imported when a batch runs
 __all__ = ["register"]
 
 EXIT_REJECTED = 3
-_file = click.Path(dir_okay=False, path_type=Path)
+_file = click.Path(dir_okay=False, path_type=Path, allow_dash=True)
+_RESULT_FORMATS = {".csv": "csv", ".json": "json"}
 
 
 @contextmanager
@@ -98,8 +101,9 @@ def _print_report(report: BatchReport, errors_file: Path | None) -> None:
     "input_file", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option(
-    "-o", "--output", type=_file, help="Résultats / results file (default: standard output)."
-)
+    "-o", "--output", type=_file,
+    help="Résultats / results file, - for standard output (default: standard output).",
+)  # fmt: skip
 @click.option(
     "--errors",
     "errors_file",
@@ -107,13 +111,17 @@ def _print_report(report: BatchReport, errors_file: Path | None) -> None:
     help="Fichier des lignes rejetées / rejected rows file (CSV).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
-)
+    "--format", "fmt", type=click.Choice(["csv", "json"]),
+    help="csv ou json (défaut : selon l'extension de -o, sinon csv) / default: from the -o extension, else csv.",
+)  # fmt: skip
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Correspondance colonnes et valeurs / column and value mapping (YAML or JSON).")  # fmt: skip
 @click.option(
     "--encoding", help="Forcer l'encodage / force the input encoding (default: detected)."
 )
+@click.option(
+    "--sheet", metavar="NOM", help="Feuille XLSX à lire / XLSX sheet to read (default: the first visible one).",
+)  # fmt: skip
 @click.option(
     "--excel",
     is_flag=True,
@@ -136,8 +144,8 @@ def _print_report(report: BatchReport, errors_file: Path | None) -> None:
 @engine_option
 @definitions_options
 def batch(
-    input_file: Path, output: Path | None, errors_file: Path | None, fmt: str,
-    mapping: Path | None, encoding: str | None, excel: bool, summary_path: Path | None,
+    input_file: Path, output: Path | None, errors_file: Path | None, fmt: str | None,
+    mapping: Path | None, encoding: str | None, sheet: str | None, excel: bool, summary_path: Path | None,
     reports_dir: Path | None, previous: Path | None, jobs: int | None, as_of: dt.date | None, lang: Lang, engine: EngineName,
     rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
@@ -146,20 +154,28 @@ def batch(
     Noter toutes les organisations d'un export CSV ou XLSX ; les lignes invalides sont rejetées
     avec leur motif. Exit codes: 0 all rows scored, 3 some rows rejected, 1 unusable input.
     """
-    from ..batch.render import write_summary
+    from ..batch.render import summary_format
     from ..batch.run import BatchOptions, run_batch
 
+    chosen = output_format(output, fmt, _RESULT_FORMATS, "csv")
+    if summary_path is not None:
+        if is_stdout(summary_path):
+            raise click.UsageError("--summary: give a file name (.pdf, .html or .json), not -")
+        summary_format(summary_path)
+    refuse_inputs(
+        [None if is_stdout(output) else output, errors_file, summary_path],
+        [input_file, mapping, previous, rules_dir, questionnaire_path],
+    )
     options = BatchOptions(
-        input=input_file, output=output, errors=errors_file, fmt="json" if fmt == "json" else "csv",
-        mapping=mapping, encoding=encoding, jobs=jobs or os.cpu_count() or 1, as_of=as_of,
-        engine=engine, rules_dir=rules_dir, questionnaire_path=questionnaire_path, excel=excel,
-        reports_dir=reports_dir, lang=lang, previous=previous,
+        input=input_file, output=None if is_stdout(output) else output, errors=errors_file,
+        fmt="json" if chosen == "json" else "csv", mapping=mapping, encoding=encoding,
+        jobs=jobs or os.cpu_count() or 1, as_of=as_of, engine=engine, rules_dir=rules_dir,
+        questionnaire_path=questionnaire_path, excel=excel, reports_dir=reports_dir, lang=lang,
+        summary=summary_path, sheet=sheet, previous=previous,
     )  # fmt: skip
     with _progress() as progress:
         report = run_batch(options, progress)
     _print_report(report, errors_file)
-    if summary_path is not None and report.summary is not None:
-        write_summary(summary_path, report.summary, lang)
     if report.rejected:
         # SystemExit, not ctx.exit(): `assess.cli.main` runs click with standalone_mode=False,
         # where ctx.exit(3) would only be returned and lost.
@@ -167,22 +183,43 @@ def batch(
 
 
 @click.command("template-csv")
-@click.option("-o", "--output", type=_file, default=Path("template.csv"), show_default=True)
+@click.option(
+    "-o", "--output", type=_file, default=Path("template.csv"), show_default=True,
+    help="Modèle à écrire, - pour la sortie standard (sans dictionnaire) / template file, - for standard output (no dictionary).",
+)  # fmt: skip
 @click.option("--excel", is_flag=True, help="« ; » et BOM UTF-8 pour Excel / for French Excel.")
+@click.option("--force", is_flag=True, help="Remplacer les fichiers existants / replace existing files.")  # fmt: skip
 @lang_option
 @definitions_options
 def template_csv(
-    output: Path, excel: bool, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None
-) -> None:
+    output: Path, excel: bool, force: bool, lang: Lang, rules_dir: Path | None,
+    questionnaire_path: Path | None,
+) -> None:  # fmt: skip
     """Write the collection CSV (one column per question ID) and its data dictionary.
 
     Écrire le modèle CSV de collecte (une colonne par question) et son dictionnaire de données.
     """
-    from ..batch.template import write_template
+    from ..batch.template import dictionary_path, write_template
 
+    to_stdout = is_stdout(output)
+    targets = [] if to_stdout else [output, dictionary_path(output)]
+    existing = [p for p in targets if os.path.isfile(p)]  # devices and FIFOs are written to
+    if existing and not force:
+        names = ", ".join(str(p) for p in existing)
+        raise click.ClickException(
+            f"{names} : existe déjà, rien n'a été écrit ; --force pour remplacer / "
+            "already exists, nothing was written; use --force to replace"
+        )
+    refuse_inputs(targets, [rules_dir, questionnaire_path])
     defs = load(rules_dir, questionnaire_path)
-    dictionary = write_template(defs.questionnaire, output, lang, excel)
-    click.echo(f"{output}: {len(defs.questionnaire.questions())} questions · {dictionary}")
+    dictionary = write_template(defs.questionnaire, None if to_stdout else output, lang, excel)
+    count = len(defs.questionnaire.questions())
+    if dictionary is None:
+        click.echo(
+            f"{count} questions (dictionnaire non écrit / no data dictionary with -o -)", err=True
+        )
+    else:
+        click.echo(f"{output}: {count} questions · {dictionary}")
 
 
 def register(group: click.Group) -> None:

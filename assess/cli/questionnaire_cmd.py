@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..atomic import is_stdout, refuse_inputs
 from ..errors import AssessError, display_path
 from .options import definitions_options, engine_option, lang_option, load, parse_date
 
@@ -81,6 +82,12 @@ def questionnaire(
     Touches : ? aide · < retour · s passer · na non applicable. Ctrl-C pour interrompre,
     puis `assess questionnaire --resume FICHIER` pour reprendre.
     """
+    target = output or resume or DEFAULT_OUTPUT
+    if is_stdout(target):
+        raise click.UsageError(
+            "-o: le questionnaire enregistre dans un fichier, pas - / the questionnaire saves to a file, not -"
+        )
+    refuse_inputs([target], [rules_dir, questionnaire_path, previous])
     from ..answers import load_answers
     from ..i18n import t
     from ..interview import Interview

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..atomic import is_stdout, refuse_inputs
 from ..errors import display_path
 from .options import as_of_option, assessor, definitions_options, engine_option, lang_option
+from .outputs import output_format, refuse_binary_on_terminal
 
 if TYPE_CHECKING:  # the renderers are imported when a report is written
     from ..common import Lang
@@ -19,10 +21,11 @@ if TYPE_CHECKING:  # the renderers are imported when a report is written
 __all__ = ["register"]
 
 
+_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+
+
 def _format(fmt: str | None, output: Path) -> ReportFormat:
-    if fmt == "html" or (fmt is None and output.suffix.lower() in (".html", ".htm")):
-        return "html"
-    return "pdf"
+    return "html" if output_format(output, fmt, _FORMATS, "pdf") == "html" else "pdf"
 
 
 @click.command()
@@ -30,8 +33,8 @@ def _format(fmt: str | None, output: Path) -> ReportFormat:
     "answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-    help="Fichier à écrire / file to write (report.pdf, report.html).",
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="Fichier à écrire, - pour la sortie standard / file to write (report.pdf, report.html), - for standard output.",
 )  # fmt: skip
 @click.option(
     "--format", "fmt", type=click.Choice(["pdf", "html"]),
@@ -62,9 +65,15 @@ def report(
     Écrire le rapport de maturité : couverture, synthèse et radar, domaines, plan d'action, annexes.
     """
     from ..answers import load_answers
+    from ..atomic import write_atomic
     from ..render.brand import load_brand
-    from ..render.report import render_report, write_atomic
+    from ..render.report import render_report
 
+    chosen = _format(fmt, output)
+    if chosen == "pdf":
+        refuse_binary_on_terminal(output, "PDF")
+    inputs = [answers_file, brand_file, previous, template_dir, rules_dir, questionnaire_path]
+    refuse_inputs([output], inputs)
     brand = load_brand(brand_file) if brand_file else None
     runner = assessor(rules_dir, questionnaire_path, engine)
     answers = load_answers(answers_file, runner.defs.questionnaire)
@@ -80,13 +89,14 @@ def report(
         result,
         runner.defs,
         lang=lang,
-        fmt=_format(fmt, output),
+        fmt=chosen,
         brand=brand,
         template_dir=template_dir,
         evolution=evolution,
     )
     write_atomic(output, data)
-    click.echo(display_path(output))
+    if not is_stdout(output):
+        click.echo(display_path(output))
 
 
 def register(group: click.Group) -> None:

@@ -5,6 +5,11 @@ The file has the format `assess score` reads (`assess.answers.AnswersFile`): que
 answers. Skipped questions are written as `unknown` so that a resumed interview does not ask them
 again. Until the organisation profile is complete the file lacks some organisation fields; it is
 readable by `--resume` but not yet by `assess score`.
+
+An entry that `--resume` cannot use (`org.beds: {value: "520 lits", comment: …}`, a mistyped
+question ID) is never lost: its comment and evidence are kept for the next answer to that
+question, and the entry itself is set aside at the end of a YAML file, as comments that
+`assess score` does not read, until the question is answered again.
 """
 
 from __future__ import annotations
@@ -45,6 +50,19 @@ class Draft:
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)  # evidence may be {ref, date}
     pending: set[str] = field(default_factory=set)  # carried over, still to confirm
     confirmed_checks: dict[str, str] = field(default_factory=dict)  # check ID -> why
+    set_aside: dict[str, Any] = field(default_factory=dict)  # "answers.<qid>" → entry as found
+
+    def kept(self) -> dict[str, Any]:
+        """Set-aside entries still waiting: an answered question's old entry is dropped."""
+        return {
+            key: raw
+            for key, raw in self.set_aside.items()
+            if not (key.startswith("answers.") and key.removeprefix("answers.") in self.answers)
+            and not (
+                key.startswith("organisation.")
+                and key.removeprefix("organisation.") in self.organisation
+            )
+        }
 
     def org_type(self) -> OrgType | None:
         value = self.organisation.get("type")
@@ -101,8 +119,44 @@ def save_draft(
     if path.suffix.lower() == ".json":
         text = json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
     else:
-        text = _yaml_text(data, path)
+        text = _yaml_text(data, path) + _set_aside_text(draft.kept())
     write_atomic(path, text)
+
+
+SET_ASIDE_MARK = "# --- mis de côté / set aside"
+
+
+def _set_aside_text(kept: dict[str, Any]) -> str:
+    """Entries that could not be used, as comments (one JSON line each) that `score` ignores."""
+    if not kept:
+        return ""
+    lines = [
+        f"{SET_ASIDE_MARK}: entrées illisibles gardées jusqu'à une nouvelle réponse / "
+        "unreadable entries kept until answered again"
+    ]
+    lines += [
+        f"# {key} = {json.dumps(raw, ensure_ascii=False, default=_json_default)}"
+        for key, raw in kept.items()
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _read_set_aside(path: Path) -> dict[str, Any]:
+    """The set-aside block a previous save wrote at the end of the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    _, mark, block = text.partition(SET_ASIDE_MARK)
+    found: dict[str, Any] = {}
+    for line in block.splitlines()[1:] if mark else ():
+        key, sep, raw = line.removeprefix("# ").partition(" = ")
+        if sep:
+            try:
+                found[key] = json.loads(raw)
+            except ValueError:
+                found[key] = raw
+    return found
 
 
 def _json_default(value: Any) -> Any:
@@ -167,12 +221,14 @@ def load_draft(path: Path, questionnaire: Questionnaire, lang: Lang) -> tuple[Dr
         )
     date = data.get("assessment_date")
     draft = new_draft(questionnaire, date if isinstance(date, dt.date) else dt.date.today())
+    draft.set_aside = _read_set_aside(path)
     org = _mapping(data.get("organisation"))
     for key in ORG_FIELDS:
         if org.get(key) is not None:
             try:
                 draft.organisation[key] = org_value(key, str(org[key]), lang)
             except Invalid as exc:
+                draft.set_aside[f"organisation.{key}"] = org[key]
                 warnings.append(
                     t("iv_dropped", lang, path=name, entry=f"organisation.{key}", reason=exc)
                 )
@@ -183,9 +239,14 @@ def load_draft(path: Path, questionnaire: Questionnaire, lang: Lang) -> tuple[Dr
     for qid, raw in answers.items():
         problem = _load_answer(draft, questions.get(str(qid)), str(qid), raw, lang)
         if problem:
+            draft.set_aside[f"answers.{qid}"] = raw
             warnings.append(
                 t("iv_dropped", lang, path=name, entry=f"answers.{qid}", reason=problem)
             )
+    for key, raw in draft.set_aside.items():  # notes of set-aside entries go to the next answer
+        qid = key.removeprefix("answers.")
+        if key.startswith("answers.") and qid not in draft.answers:
+            _keep_notes(draft, qid, raw)
     return draft, warnings
 
 
@@ -194,6 +255,13 @@ def _note(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): v for k, v in value.items() if k in ("ref", "date", "expires")}
     return str(value)
+
+
+def _keep_notes(draft: Draft, qid: str, raw: Any) -> None:
+    if isinstance(raw, dict):
+        notes = {k: _note(raw[k]) for k in ("comment", "evidence") if raw.get(k) is not None}
+        if notes:
+            draft.notes.setdefault(qid, notes)
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -208,10 +276,7 @@ def _load_answer(draft: Draft, q: Question | None, qid: str, raw: Any, lang: Lan
         draft.answers[qid] = parse_value(q, value)
     except ValueError as exc:
         return str(exc)
-    if isinstance(raw, dict):
-        notes = {k: _note(raw[k]) for k in ("comment", "evidence") if raw.get(k) is not None}
-        if notes:
-            draft.notes[qid] = notes
-        if raw.get("to_confirm") is True:
-            draft.pending.add(qid)
+    _keep_notes(draft, qid, raw)
+    if isinstance(raw, dict) and raw.get("to_confirm") is True:
+        draft.pending.add(qid)
     return None

@@ -229,7 +229,8 @@ def report_context(
         "rules_version": result.rules_version,
         "inputs_hash": result.inputs_hash,
         "tool": f"assess {result.tool_version} · {result.engine}",
-        "brand": brand,
+        # plain values only: a Brand holds paths, whose methods a template must never reach
+        "brand": {"name": brand.name, "footer": brand.footer, "color": brand.primary_color},
         "palette": {
             "primary": brand.primary_color,
             "tint": _tint(brand.primary_color, 0.12),

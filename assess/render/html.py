@@ -2,7 +2,8 @@
 
 Lookup order: the user's template directory, then the packaged `templates/`. A user template
 can extend the packaged one it replaces with `{% extends "default:report.html" %}`.
-Autoescaping is always on and undefined variables are errors.
+Autoescaping is always on, undefined variables are errors, and templates run in the sandbox of
+`sandbox.py` (only the prepared context, no Python internals, no file outside the template dirs).
 """
 
 from __future__ import annotations
@@ -12,20 +13,14 @@ import mimetypes
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (
-    ChoiceLoader,
-    Environment,
-    FileSystemLoader,
-    PrefixLoader,
-    StrictUndefined,
-    TemplateError,
-)
+from jinja2 import ChoiceLoader, Environment, PrefixLoader, TemplateError
 
 from ..errors import RenderError
 from ..resources import data_dir
 from .brand import Brand
+from .sandbox import ConfinedLoader, sandboxed_environment, template_in_recursion
 
-__all__ = ["FONTS", "environment", "render_html", "template_dirs"]
+__all__ = ["FONTS", "environment", "recursion_error", "render_html", "template_dirs"]
 
 FONTS = {"font_regular": "fonts/AssessSans-Regular.ttf", "font_bold": "fonts/AssessSans-Bold.ttf"}
 ENTRY = "report.html"
@@ -39,14 +34,17 @@ def template_dirs(user_dir: Path | None) -> list[Path]:
 
 def environment(user_dir: Path | None) -> Environment:
     packaged = data_dir("templates")
-    loaders: list[Any] = [FileSystemLoader(str(d)) for d in template_dirs(user_dir)]
-    loaders.append(PrefixLoader({"default": FileSystemLoader(str(packaged))}, delimiter=":"))
-    return Environment(
-        loader=ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+    loaders: list[Any] = [ConfinedLoader(d) for d in template_dirs(user_dir)]
+    loaders.append(PrefixLoader({"default": ConfinedLoader(packaged)}, delimiter=":"))
+    return sandboxed_environment(ChoiceLoader(loaders))
+
+
+def recursion_error(exc: RecursionError, user_dir: Path | None) -> RenderError:
+    """A template that includes, extends or calls itself without end, named for the user."""
+    name = template_in_recursion(exc, template_dirs(user_dir))
+    return RenderError(
+        f"template error ({name}): the template includes, extends or calls itself without end; "
+        "remove the loop"
     )
 
 
@@ -79,6 +77,8 @@ def render_html(context: dict[str, Any], brand: Brand, user_dir: Path | None, in
     try:
         template = env.get_template(ENTRY)
         return template.render({**context, "assets": _assets(user_dir, brand, inline)})
+    except RecursionError as exc:
+        raise recursion_error(exc, user_dir) from None
     except TemplateError as exc:
         where = f" ({exc.filename}:{exc.lineno})" if getattr(exc, "lineno", None) else ""  # type: ignore[attr-defined]
         raise RenderError(f"template error{where}: {exc.message or type(exc).__name__}") from exc

@@ -1,11 +1,10 @@
-"""`assess report`: one result → HTML or PDF bytes, written atomically."""
+"""`assess report`: one result → HTML or PDF bytes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
 
-from ..atomic import write_atomic
 from ..common import Lang
 from ..definitions import Definitions
 from ..result import AssessmentResult
@@ -13,7 +12,7 @@ from .brand import Brand
 from .context import report_context
 from .html import render_html, template_dirs
 
-__all__ = ["ReportFormat", "render_report", "write_atomic"]
+__all__ = ["ReportFormat", "render_report"]
 
 
 ReportFormat = Literal["pdf", "html"]

@@ -9,7 +9,7 @@ import pytest
 
 from assess.answers import Answer, load_answers
 from assess.conditions import NA, UNKNOWN, VALUE
-from assess.errors import AnswersError
+from assess.errors import AnswersError, OutputError
 from assess.interview import load_draft, new_draft, save_draft
 from assess.interview.store import write_atomic
 
@@ -119,7 +119,7 @@ def test_atomic_write_keeps_the_old_file_on_failure(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="a.yaml: écriture impossible / cannot write: disk full"):
         write_atomic(path, "new\n")
     assert path.read_text() == "old\n"
     assert os.listdir(tmp_path) == ["a.yaml"]  # no temporary file left behind

@@ -33,6 +33,7 @@ def test_report_pdf_with_brand(tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "out" / "rapport.pdf"
+    out.parent.mkdir()
     result = _run("-o", str(out), "--brand", str(brand), "--lang", "en")
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"%PDF")
@@ -53,10 +54,14 @@ def test_report_html_from_extension(tmp_path):
     assert "Règles appliquées au" in html
 
 
-def test_report_format_option_wins(tmp_path):
-    out = tmp_path / "r.pdf"
+def test_report_format_option_applies_to_other_extensions(tmp_path):
+    out = tmp_path / "r.report"
     assert _run("-o", str(out), "--format", "html").exit_code == 0
     assert out.read_bytes().startswith(b"<!DOCTYPE html>")
+    contradicting = _run("-o", str(tmp_path / "r.pdf"), "--format", "html")
+    assert (
+        contradicting.exit_code == 2 and "rename the file or drop --format" in contradicting.stderr
+    )
 
 
 def test_bad_brand_is_a_located_error(tmp_path):
