@@ -176,7 +176,7 @@ def test_xlsx_input(run, tmp_path):
     path = tmp_path / "export.xlsx"
     book.save(path)
     report, results, errors = run(path.read_bytes(), name="export.xlsx")
-    assert report.source == "XLSX"
+    assert report.source == "XLSX, feuille / sheet « Sheet »"
     assert (report.read, report.scored, report.rejected, report.blank_lines) == (3, 2, 1, 1)
     assert [(r["finess"], r["dmp_level"], r["findings_critical"]) for r in results] == [
         (GOOD[0], "1", "1"),
