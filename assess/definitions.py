@@ -236,6 +236,7 @@ def _check_rule(
                     f"unknown referential ID '{rid}' (see references/referentials.yaml)",
                 )
             )
+    problems.extend(_check_review(rule, doc, catalog))
     for i, example in enumerate(rule.examples):
         for qid, raw in example.answers.items():
             question = questions.get(qid)
@@ -247,6 +248,31 @@ def _check_rule(
                 parse_value(question, raw)
             except ValueError as exc:
                 problems.append(doc.problem(loc, str(exc)))
+    return problems
+
+
+def _check_review(rule: Rule, doc: Document, catalog: Catalog) -> list[Problem]:
+    """A review cites known sources, at the date the catalog records for each text."""
+    if rule.review is None:
+        return []
+    problems = [
+        doc.problem(("review", "seed", i), f"unknown seed catalog ID '{sid}'")
+        for i, sid in enumerate(rule.review.seed)
+        if sid not in catalog.seed
+    ]
+    for i, src in enumerate(rule.review.referentials):
+        ref = catalog.referentials.get(src.id)
+        loc = ("review", "referentials", i)
+        if ref is None:
+            problems.append(doc.problem((*loc, "id"), f"unknown referential ID '{src.id}'"))
+        elif ref.date != src.date:
+            problems.append(
+                doc.problem(
+                    (*loc, "date"),
+                    f"'{src.id}' is dated {ref.date} in references/referentials.yaml; "
+                    "review it again and record that date",
+                )
+            )
     return problems
 
 

@@ -32,6 +32,9 @@ MESSAGES: dict[str, Text] = {
     "warnings": _M(fr="Avertissements", en="Warnings"),
     "reached": _M(fr="atteint", en="reached"),
     "not_reached": _M(fr="non atteint", en="not reached"),
+    "level_not_applicable": _M(
+        fr="sans objet pour cette structure", en="does not apply to this organisation"
+    ),
     "gate_met": _M(fr="satisfait", en="met"),
     "gate_not_met": _M(fr="non satisfait", en="not met"),
     "gate_unknown": _M(fr="inconnu (réponse manquante)", en="unknown (answer missing)"),
@@ -103,6 +106,10 @@ _REPORT: dict[str, Text] = {
         fr="Pourquoi le niveau {n} n'est pas atteint", en="Why level {n} is not reached"
     ),
     "r_max_level": _M(fr="Niveau maximal atteint.", en="Highest level reached."),
+    "r_levels_na": _M(
+        fr="Niveaux sans objet pour cette structure (type ou activité déclarée) :",
+        en="Levels that do not apply to this organisation (type or declared activity):",
+    ),
     "r_not_applicable_domain": _M(
         fr="Ce domaine ne s'applique pas à cet établissement, ou aucune réponse ne permet de l'évaluer.",
         en="This domain does not apply to this organisation, or no answer allows assessing it.",
@@ -146,8 +153,8 @@ _REPORT: dict[str, Text] = {
     "r_evidence": _M(fr="Justificatif", en="Evidence"),
     "r_annex_method": _M(fr="Annexe B — Méthode et formule", en="Annex B — Method and formula"),
     "r_method_levels": _M(
-        fr="Chaque domaine compte cinq niveaux de maturité, cumulatifs (comme HIMSS EMRAM). Un niveau est atteint quand toutes ses conditions et celles des niveaux inférieurs sont satisfaites ou non applicables. Une condition qui dépend d'une réponse manquante est « inconnue » et bloque le niveau ; le niveau potentiel suppose les réponses manquantes favorables.",
-        en="Each domain has five cumulative maturity levels (as in HIMSS EMRAM). A level is reached when all of its gates, and those of every lower level, are met or not applicable. A gate that depends on a missing answer is “unknown” and blocks the level; the potential level assumes missing answers turn out favourable.",
+        fr="Chaque domaine compte cinq niveaux de maturité, cumulatifs (comme HIMSS EMRAM). Un niveau est atteint quand ses conditions applicables et celles des niveaux inférieurs sont satisfaites, et qu'au moins une de ses conditions s'applique à la structure : un niveau n'est jamais atteint sur des conditions non applicables seules. Un niveau dont aucune condition ne s'applique (type de structure ou activité non exercée) est sans objet : il n'est ni atteint ni bloquant. Une condition qui dépend d'une réponse manquante est « inconnue » et bloque le niveau ; le niveau potentiel suppose les réponses manquantes favorables.",
+        en="Each domain has five cumulative maturity levels (as in HIMSS EMRAM). A level is reached when its applicable gates, and those of every lower level, are met and at least one of its gates applies to the organisation: a level is never reached on not-applicable gates alone. A level none of whose gates applies (type of organisation, or an activity it does not have) does not apply: it is neither reached nor blocking. A gate that depends on a missing answer is “unknown” and blocks the level; the potential level assumes missing answers turn out favourable.",
     ),
     "r_method_score": _M(
         fr="Score d'un domaine (0 à 100) = part des conditions satisfaites, chaque condition pesant poids × niveau ; les conditions non applicables sont écartées. La confiance est la part des questions applicables qui ont une réponse.",
@@ -169,6 +176,14 @@ _REPORT: dict[str, Text] = {
     "r_method_rules": _M(
         fr="Les constats et conditions sont des règles déclaratives (une par fichier YAML) évaluées par un moteur de règles (durable-rules) et vérifiées par un évaluateur Python de référence. Chaque règle cite les freins, propositions ou mesures du rapport et les référentiels officiels dont elle découle.",
         en="Findings and gates are declarative rules (one YAML file each) evaluated by a rules engine (durable-rules) and checked against a reference Python evaluator. Every rule cites the report's barriers, proposals or measures and the official referentials it derives from.",
+    ),
+    "r_method_review": _M(
+        fr="Relecture documentaire des règles contre leurs sources officielles : {reviewed} règles sur {total}, la plus ancienne le {date}.",
+        en="Documentary review of the rules against their official sources: {reviewed} of {total} rules, the oldest on {date}.",
+    ),
+    "r_method_not_reviewed": _M(
+        fr="Aucune règle n'a encore de relecture enregistrée.",
+        en="No rule has a recorded review yet.",
     ),
     "r_method_plan": _M(
         fr="Plan d'action : les règles ne donnent pas d'estimation d'effort ; l'effort affiché est une approximation, le nombre de questions en jeu. « Débloque » compte les conditions non satisfaites qui portent sur les mêmes questions que l'action.",

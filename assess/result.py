@@ -132,6 +132,9 @@ class LevelResult(_Model):
     reached: bool
     gates: list[str]  # rule IDs of this level's gates
     blocking: list[str]  # gates of levels 1..N that are not met (not_met or unknown)
+    # False when every gate of the level is not applicable to this organisation (its type, or
+    # an activity it declares it does not have): the level is then neither reached nor blocking.
+    applicable: bool = True
 
 
 class DomainResult(_Model):
@@ -151,6 +154,10 @@ class DomainResult(_Model):
     confidence_grade: str = ""  # A..D, see grade_detail
     grade_detail: GradeDetail | None = None
     checks: list[str] = Field(default_factory=list)  # fired check IDs (details in result.checks)
+
+    def next_level(self) -> LevelResult | None:
+        """The first applicable level above the one reached, if any."""
+        return next((lv for lv in self.levels if lv.level > self.level and lv.applicable), None)
 
 
 class AdjacentResult(_Model):

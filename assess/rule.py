@@ -13,7 +13,17 @@ from .common import OrgType, Severity, StrictModel, Text
 from .conditions import Condition
 from .questionnaire import References
 
-__all__ = ["Check", "Expectation", "Finding", "Gate", "Rule", "RuleEffect", "RuleExample"]
+__all__ = [
+    "Check",
+    "Expectation",
+    "Finding",
+    "Gate",
+    "Review",
+    "ReviewedSource",
+    "Rule",
+    "RuleEffect",
+    "RuleExample",
+]
 
 EXAMPLE_DATE = dt.date(2026, 6, 30)
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
@@ -57,6 +67,27 @@ class RuleEffect(StrictModel):
         return self
 
 
+class ReviewedSource(StrictModel):
+    """One official text checked during a review, with the date of the version read."""
+
+    id: str = Field(min_length=1)  # a referential ID of references/referentials.yaml
+    date: dt.date
+
+
+class Review(StrictModel):
+    """Who checked the rule against its sources, when, and what they could not confirm.
+
+    `notes` are the maintainers' caveats (claims not confirmed by an official source, open
+    questions); they are never printed in what a client reads.
+    """
+
+    date: dt.date
+    by: str = Field(min_length=1)  # a role, e.g. "relecture documentaire", never a person's name
+    seed: list[str] = Field(default_factory=list)
+    referentials: list[ReviewedSource] = Field(default_factory=list)
+    notes: str | None = None
+
+
 class Expectation(StrEnum):
     fires = "fires"
     does_not_fire = "does_not_fire"
@@ -86,6 +117,7 @@ class Rule(StrictModel):
     effective_until: dt.date | None = None
     examples: list[RuleExample] = Field(min_length=2)
     deprecated: bool = False
+    review: Review | None = None
 
     @field_validator("id")
     @classmethod

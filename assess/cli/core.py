@@ -10,12 +10,21 @@ from typing import TYPE_CHECKING
 import click
 
 from ..domains import DOMAINS
-from .options import as_of_option, assessor, definitions_options, engine_option, lang_option, load
+from .options import (
+    as_of_option,
+    assessor,
+    definitions_options,
+    engine_option,
+    lang_option,
+    load,
+    parse_date,
+)
 
 if TYPE_CHECKING:  # models, engine and renderers are imported by the command that needs them
     from pydantic import BaseModel
 
     from ..common import Lang
+    from ..rule import Rule
     from ..scoring.assessor import EngineName
 
 __all__ = ["register"]
@@ -99,8 +108,16 @@ def rules() -> None:
     """List and check rules. / Lister et vérifier les règles."""
 
 
+def _not_reviewed_since(rule: Rule, since: dt.date | None) -> bool:
+    return since is None or rule.review is None or rule.review.date < since
+
+
 @rules.command("list")
 @click.option("--domain", help="Only this domain or section.")
+@click.option(
+    "--not-reviewed-since", "since", callback=parse_date, metavar="YYYY-MM-DD",
+    help="Seulement les règles sans relecture depuis cette date / only rules not reviewed since this date.",
+)  # fmt: skip
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -108,15 +125,20 @@ def rules() -> None:
 @definitions_options
 def rules_list(
     domain: str | None,
+    since: dt.date | None,
     fmt: str,
     lang: Lang,
     rules_dir: Path | None,
     questionnaire_path: Path | None,
 ) -> None:
-    """One line per rule: ID, domain, kind, severity, title."""
+    """One line per rule: ID, domain, kind, severity, title, review date."""
     defs = load(rules_dir, questionnaire_path)
     chosen = sorted(
-        (r for r in defs.rules.values() if domain in (None, r.domain)),
+        (
+            r
+            for r in defs.rules.values()
+            if domain in (None, r.domain) and _not_reviewed_since(r, since)
+        ),
         key=lambda r: (r.domain, r.id),
     )
     if fmt == "json":
@@ -130,7 +152,10 @@ def rules_list(
         return
     for r in chosen:
         kind = f"gate L{r.gate.level}" if r.gate else ("check" if r.check else "finding")
-        click.echo(f"{r.id:<14}{r.domain:<18}{kind:<9}{r.severity.value:<10}{r.title.get(lang)}")
+        reviewed = r.review.date.isoformat() if r.review else "-"
+        click.echo(
+            f"{r.id:<14}{r.domain:<18}{kind:<9}{r.severity.value:<10}{reviewed:<11}{r.title.get(lang)}"
+        )
 
 
 @rules.command("check")

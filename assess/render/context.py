@@ -35,6 +35,7 @@ class LevelRow:
     description: str
     reached: bool
     gates: tuple[GateRow, ...]
+    applicable: bool = True
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class DomainView:
     level_title: str
     level_description: str
     why_title: str  # "" at level 5 or when not applicable
+    na_levels: str  # levels that do not apply to this organisation, e.g. "4, 5"
     blocking: tuple[GateRow, ...]
     findings: tuple[FindingRow, ...]
     levels: tuple[LevelRow, ...]
@@ -76,9 +78,10 @@ def _domain_view(d: DomainResult, fmt: Formatter) -> DomainView:
     reached = d.levels[d.level - 1] if d.level >= 1 else None
     blocking: tuple[GateRow, ...] = ()
     why = ""
-    if d.applicable and d.level < len(d.levels):
-        why = fmt.t("r_why_not_next", n=d.level + 1)
-        blocking = tuple(fmt.gate(gates[rid]) for rid in d.levels[d.level].blocking if rid in gates)
+    nxt = d.next_level() if d.applicable else None
+    if nxt is not None:
+        why = fmt.t("r_why_not_next", n=nxt.level)
+        blocking = tuple(fmt.gate(gates[rid]) for rid in nxt.blocking if rid in gates)
     return DomainView(
         id=d.domain, anchor=f"domain-{d.domain}", title=fmt.domain(d.domain), applicable=d.applicable,
         level=d.level, potential_level=d.potential_level, score=fmt.num(d.score),
@@ -87,10 +90,12 @@ def _domain_view(d: DomainResult, fmt: Formatter) -> DomainView:
         level_title=reached.title.get(fmt.lang) if reached else fmt.t("r_level_zero"),
         level_description=reached.description.get(fmt.lang) if reached else fmt.t("r_level_zero_desc"),
         why_title=why, blocking=blocking,
+        na_levels=", ".join(str(lv.level) for lv in d.levels if not lv.applicable) if d.applicable else "",
         findings=tuple(fmt.finding(f) for f in d.findings),
         levels=tuple(
             LevelRow(lv.level, lv.title.get(fmt.lang), lv.description.get(fmt.lang), lv.reached,
-                     tuple(fmt.gate(gates[rid]) for rid in lv.gates if rid in gates))
+                     tuple(fmt.gate(gates[rid]) for rid in lv.gates if rid in gates),
+                     lv.applicable)
             for lv in d.levels
         ),
         grade=d.confidence_grade,
@@ -157,6 +162,17 @@ def _sources(defs: Definitions, fmt: Formatter) -> list[dict[str, Any]]:
          "cited": r.id in cited}
         for r in refs
     ]  # fmt: skip
+
+
+def _review_note(defs: Definitions, fmt: Formatter) -> str:
+    """The rule set's review date: the oldest review among the rules in use."""
+    live = [r for r in defs.rules.values() if not r.deprecated]
+    dates = [r.review.date for r in live if r.review]
+    if not dates:
+        return fmt.t("r_method_not_reviewed")
+    return fmt.t(
+        "r_method_review", reviewed=len(dates), total=len(live), date=fmt.date(min(dates))
+    )
 
 
 def _toc(
@@ -249,6 +265,7 @@ def report_context(
         "coverage": _coverage(defs, fmt),
         "source_report": fmt.t("r_source_report"),
         "sources": _sources(defs, fmt),
+        "review_note": _review_note(defs, fmt),
         "toc": _toc(domains, adjacent, fmt),
         "warnings": result.warnings,
         **trust_context(result, fmt),

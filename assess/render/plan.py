@@ -30,7 +30,6 @@ __all__ = [
     "urgent",
 ]
 
-MAX_LEVEL = 5
 OPEN = (GateStatus.not_met, GateStatus.unknown)
 
 
@@ -70,9 +69,8 @@ class NextStep:
 
 
 def _next_blockers(d: DomainResult) -> set[str]:
-    if not d.applicable or d.level >= MAX_LEVEL:
-        return set()
-    return set(d.levels[d.level].blocking)
+    nxt = d.next_level() if d.applicable else None
+    return set(nxt.blocking) if nxt else set()
 
 
 def _open_gates(result: AssessmentResult) -> dict[str, tuple[DomainResult, GateResult]]:
@@ -106,7 +104,7 @@ def _finding_item(
     return ActionItem(
         rank=0, rule_id=f.rule_id, kind="finding", kind_label=fmt.t("r_finding"), domain=fmt.domain(f.domain),
         severity=f.severity.value,
-        severity_label=fmt.severity(f.severity.value), action=f.recommendation.get(fmt.lang),
+        severity_label=fmt.severity(f.severity.value), action=fmt.cite(f.recommendation),
         detail=f.title.get(fmt.lang), unlocks=tuple(sorted(unlocks)), to_level=_to_level(unlocks, result, fmt),
         effort=effort, effort_label=fmt.t("r_effort_unit", n=effort), next_level=True,
     )  # fmt: skip
@@ -196,16 +194,17 @@ def next_steps(result: AssessmentResult, fmt: Formatter) -> list[NextStep]:
     for d in result.domains:
         if not d.applicable:
             continue
-        if d.level >= MAX_LEVEL:
+        nxt = d.next_level()
+        if nxt is None:  # level 5, or no higher level applies to this organisation
             steps.append(NextStep(d.domain, fmt.domain(d.domain), "", (), fmt.t("r_max_level")))
             continue
         gates = {g.rule_id: g for g in d.gates}
-        blocking = tuple(fmt.gate(gates[rid]) for rid in d.levels[d.level].blocking if rid in gates)
+        blocking = tuple(fmt.gate(gates[rid]) for rid in nxt.blocking if rid in gates)
         steps.append(
             NextStep(
                 d.domain,
                 fmt.domain(d.domain),
-                fmt.t("r_next_target", current=d.level, target=d.level + 1),
+                fmt.t("r_next_target", current=d.level, target=nxt.level),
                 blocking,
                 "" if blocking else fmt.t("no_gates"),
             )  # fmt: skip

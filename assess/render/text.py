@@ -104,6 +104,8 @@ def _domain_explain(d: DomainResult, lang: Lang) -> list[str]:
     gates = {g.rule_id: g for g in d.gates}
     for lv in d.levels:
         state = t("reached", lang) if lv.reached else t("not_reached", lang)
+        if not lv.applicable:
+            state = t("level_not_applicable", lang)
         lines.append(f"  {t('level', lang)} {lv.level} — {lv.title.get(lang)} — {state}")
         if not lv.gates:
             lines.append(f"    ({t('no_gates', lang)})")

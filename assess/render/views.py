@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..common import Lang
+from ..common import Lang, Text
 from ..definitions import Definitions
 from ..i18n import MESSAGES, t
 from ..questionnaire import Question, QuestionType
 from ..result import AnswerView, FindingResult, GateResult
+from .citations import SectionIndex
 
 __all__ = ["AnswerRow", "FindingRow", "Formatter", "GateRow", "Ref", "soft_wrap"]
 
@@ -38,7 +39,7 @@ def _opt(text: str | None) -> str | None:
 class Ref:
     id: str
     title: str
-    detail: str  # report line numbers, or a referential's date
+    detail: str  # the report chapter of a seed item, or a referential's date
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Formatter:
         self.lang = lang
         self.defs = defs
         self.questions: dict[str, Question] = defs.questionnaire.questions()
+        self.sections = SectionIndex(defs.catalog)
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -169,12 +171,16 @@ class Formatter:
             answers=tuple(self.answer(a) for a in g.answers),
         )  # fmt: skip
 
+    def cite(self, text: Text) -> str:
+        """Rule text in this language, report line references turned into section titles."""
+        return self.sections.cite(text.get(self.lang), self.lang)
+
     def seed_ref(self, sid: str) -> Ref:
         item = self.defs.catalog.seed.get(sid)
         if item is None:
             return Ref(sid, sid, "")
-        lines = self.t("r_lines", lines=item.lines) if item.lines else ""
-        return Ref(sid, item.title.get(self.lang), lines)
+        # Clients cannot look up line numbers: the chapter situates the item instead.
+        return Ref(sid, item.title.get(self.lang), self.sections.chapter(item.lines, self.lang))
 
     def referential_ref(self, rid: str) -> Ref:
         ref = self.defs.catalog.referentials.get(rid)
@@ -186,7 +192,7 @@ class Formatter:
         return FindingRow(
             rule_id=f.rule_id, domain=f.domain, severity=f.severity.value,
             severity_label=self.severity(f.severity.value), title=f.title.get(self.lang),
-            rationale=f.rationale.get(self.lang), recommendation=f.recommendation.get(self.lang),
+            rationale=self.cite(f.rationale), recommendation=self.cite(f.recommendation),
             seed=tuple(self.seed_ref(s) for s in f.references.seed),
             referentials=tuple(self.referential_ref(r) for r in f.references.referentials),
             answers=tuple(self.answer(a) for a in f.answers),

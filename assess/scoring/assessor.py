@@ -36,6 +36,7 @@ from .evaluation import Evaluation, Plan, evaluate
 from .evidence import EvidencePlan
 from .grade_view import grade_detail
 from .index import domain_weights
+from .levels import level_applies
 
 __all__ = ["Assessor", "EngineName"]
 
@@ -135,18 +136,21 @@ class Assessor:
             gate_results = [self._gate(rules[rid], status, views) for rid, status in numbers.gates]
             level_results = []
             for lv in section.levels:
+                at_level = [g for g in gate_results if g.level == lv.level]
+                applies = level_applies([g.status for g in at_level])
                 level_results.append(
                     LevelResult(
                         level=lv.level,
                         title=lv.title,
                         description=lv.description,
-                        reached=numbers.level >= lv.level,
-                        gates=[g.rule_id for g in gate_results if g.level == lv.level],
+                        reached=applies and numbers.level >= lv.level,
+                        gates=[g.rule_id for g in at_level],
                         blocking=[
                             g.rule_id
                             for g in gate_results
                             if g.level <= lv.level and g.status.value in ("not_met", "unknown")
                         ],
+                        applicable=applies,
                     )  # fmt: skip
                 )
             domains.append(

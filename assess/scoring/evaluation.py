@@ -206,12 +206,10 @@ def _domain_numbers(
     for c, rid, level, weight in plan.gate_info:
         if rid not in in_force:
             continue
-        if rid not in active:
-            gate = GateStatus.not_applicable
+        if rid not in active or (c.questions and all(resolved[q].state == NA for q in c.questions)):
+            gate = GateStatus.not_applicable  # a gate with no applicable question tests nothing
         elif rid in fired:
             gate = GateStatus.met
-        elif c.questions and all(resolved[q].state == NA for q in c.questions):
-            gate = GateStatus.not_applicable
         else:
             gate = GateStatus.unknown if status[rid] == U else GateStatus.not_met
         gates.append((rid, level, weight, gate))

@@ -8,7 +8,7 @@ from ..engine.python import Case, rule_applies
 from ..engine.truth import F, Resolved, T, U, truth
 from ..result import GateStatus
 
-__all__ = ["gate_status", "levels", "score"]
+__all__ = ["gate_status", "level_applies", "levels", "score"]
 
 MAX_LEVEL = 5
 
@@ -29,24 +29,38 @@ def gate_status(
 ) -> GateStatus:
     if not rule_applies(c, case):
         return GateStatus.not_applicable
-    if c.rule.id in fired:
-        return GateStatus.met
+    # A gate with no applicable question tests nothing for this organisation, whatever fired.
     if c.questions and all(case.resolved.get(q, Resolved("u")).state == NA for q in c.questions):
         return GateStatus.not_applicable
+    if c.rule.id in fired:
+        return GateStatus.met
     if rule_truth(c, case, fired, status_of) == U:
         return GateStatus.unknown
     return GateStatus.not_met
 
 
+def level_applies(statuses: list[GateStatus]) -> bool:
+    """A level applies to an organisation when at least one of its gates does."""
+    return any(s is not GateStatus.not_applicable for s in statuses)
+
+
 def levels(gates: dict[str, tuple[int, GateStatus]], optimistic: bool = False) -> int:
-    """Highest level N such that levels 1..N have gates and every one is met (or not applicable)."""
+    """Highest level N such that every applicable level up to N has all its gates met.
+
+    A level whose gates are all not applicable is neither reached nor blocking: it is skipped,
+    so no level is ever reached on not-applicable gates alone.
+    """
     passing = {GateStatus.met, GateStatus.not_applicable}
     if optimistic:
         passing.add(GateStatus.unknown)
     reached = 0
     for n in range(1, MAX_LEVEL + 1):
         at_level = [s for lv, s in gates.values() if lv == n]
-        if not at_level or any(s not in passing for s in at_level):
+        if not at_level:
+            break
+        if not level_applies(at_level):
+            continue
+        if any(s not in passing for s in at_level):
             break
         reached = n
     return reached

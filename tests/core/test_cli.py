@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 from click.testing import CliRunner
 
@@ -10,6 +11,10 @@ from assess.cli import cli
 from tests.conftest import MINI, MINI_ARGS
 
 ANSWERS = str(MINI / "answers-ch.yaml")
+REVIEW = (
+    "review: {date: 2026-11-20, by: relecture documentaire, seed: [P6.2],"
+    " referentials: [{id: ARRETE-2022-04-26-DMP, date: 2022-04-26}]}\n"
+)
 
 
 def run(*args: str):
@@ -115,11 +120,35 @@ def test_validate_ok():
 def test_rules_list():
     result = run("rules", "list", "--domain", "dmp", *MINI_ARGS)
     assert result.stdout.splitlines() == [
-        "DMP-001       dmp               finding  high      Lettres de liaison peu versées au DMP",
-        "DMP-G1        dmp               gate L1  high      Le DMP est alimenté",
-        "DMP-G2        dmp               gate L2  medium    Lettres de liaison versées à 50 % au moins",
-        "DMP-G3        dmp               gate L3  low       Comptes rendus opératoires et de biologie versés",
+        "DMP-001       dmp               finding  high      -          Lettres de liaison peu versées au DMP",
+        "DMP-G1        dmp               gate L1  high      -          Le DMP est alimenté",
+        "DMP-G2        dmp               gate L2  medium    -          Lettres de liaison versées à 50 % au moins",
+        "DMP-G3        dmp               gate L3  low       -          Comptes rendus opératoires et de biologie versés",
     ]
+
+
+def test_rules_list_not_reviewed_since(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(MINI / "rules", rules)
+    g1 = rules / "dmp" / "DMP-G1.yaml"
+    g1.write_text(
+        g1.read_text().replace("examples:", REVIEW + "examples:", 1), encoding="utf-8"
+    )
+    args = ("--rules-dir", str(rules), "--questionnaire", str(MINI / "questionnaire.yaml"))
+    listed = run("rules", "list", "--domain", "dmp", *args)
+    assert "DMP-G1        dmp               gate L1  high      2026-11-20 Le DMP" in listed.stdout
+    since = ("rules", "list", "--domain", "dmp", "--not-reviewed-since")
+    later = run(*since, "2026-11-21", *args)
+    assert [line.split()[0] for line in later.stdout.splitlines()] == [
+        "DMP-001", "DMP-G1", "DMP-G2", "DMP-G3",
+    ]  # fmt: skip
+    same_day = run(*since, "2026-11-20", *args)
+    assert [line.split()[0] for line in same_day.stdout.splitlines()] == [
+        "DMP-001", "DMP-G2", "DMP-G3",
+    ]  # fmt: skip
+    bad = run(*since, "20/11/2026", *args)
+    assert bad.exit_code == 2
+    assert "'20/11/2026' is not a date; use YYYY-MM-DD" in bad.stderr
 
 
 def test_rules_check_runs_examples_on_both_engines():

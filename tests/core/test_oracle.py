@@ -120,10 +120,10 @@ def _naive_gate_statuses(assessor, case, fired_by_domain):
                 continue
             if not rule_applies(c, case):
                 out[rid] = "not_applicable"
+            elif c.questions and all(case.resolved[q].state == "n" for q in c.questions):
+                out[rid] = "not_applicable"  # nothing to test, even if the condition holds
             elif rid in fired:
                 out[rid] = "met"
-            elif c.questions and all(case.resolved[q].state == "n" for q in c.questions):
-                out[rid] = "not_applicable"
             else:
                 out[rid] = "unknown" if status[rid] == U else "not_met"
     return out
