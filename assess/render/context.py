@@ -170,9 +170,7 @@ def _review_note(defs: Definitions, fmt: Formatter) -> str:
     dates = [r.review.date for r in live if r.review]
     if not dates:
         return fmt.t("r_method_not_reviewed")
-    return fmt.t(
-        "r_method_review", reviewed=len(dates), total=len(live), date=fmt.date(min(dates))
-    )
+    return fmt.t("r_method_review", reviewed=len(dates), total=len(live), date=fmt.date(min(dates)))
 
 
 def _toc(

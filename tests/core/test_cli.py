@@ -131,9 +131,7 @@ def test_rules_list_not_reviewed_since(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(MINI / "rules", rules)
     g1 = rules / "dmp" / "DMP-G1.yaml"
-    g1.write_text(
-        g1.read_text().replace("examples:", REVIEW + "examples:", 1), encoding="utf-8"
-    )
+    g1.write_text(g1.read_text().replace("examples:", REVIEW + "examples:", 1), encoding="utf-8")
     args = ("--rules-dir", str(rules), "--questionnaire", str(MINI / "questionnaire.yaml"))
     listed = run("rules", "list", "--domain", "dmp", *args)
     assert "DMP-G1        dmp               gate L1  high      2026-11-20 Le DMP" in listed.stdout

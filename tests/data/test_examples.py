@@ -12,19 +12,19 @@ from tests.conftest import ROOT
 
 EXPECTED = {
     "chu-exemple.yaml": {
-        "index": (79.7, 79.7, 1.0),
+        "index": (79.3, 79.3, 1.0),
         "levels": {
             "interoperability": (5, 5, 100.0), "hds_hosting": (4, 4, 79.6), "dmp": (4, 4, 70.6),
-            "mssante": (4, 4, 77.3), "cybersecurity": (4, 4, 83.1), "telemedicine": (3, 3, 70.8),
+            "mssante": (4, 4, 77.3), "cybersecurity": (4, 4, 83.1), "telemedicine": (3, 3, 69.6),
         },
         "severity": {"critical": 0, "high": 0, "medium": 2, "low": 1, "info": 1},
         "findings": ["EPR-002", "GOV-009", "HDS-017", "TLM-012"],
     },
     "ch-exemple.yaml": {
-        "index": (28.3, 34.0, 0.967),
+        "index": (25.3, 30.9, 0.967),
         "levels": {
-            "interoperability": (2, 2, 19.6), "hds_hosting": (1, 1, 30.6), "dmp": (2, 2, 33.3),
-            "mssante": (3, 3, 38.6), "cybersecurity": (2, 2, 35.6), "telemedicine": (2, 2, 25.6),
+            "interoperability": (2, 2, 19.6), "hds_hosting": (1, 1, 22.7), "dmp": (2, 2, 33.3),
+            "mssante": (3, 3, 38.6), "cybersecurity": (2, 2, 35.6), "telemedicine": (2, 2, 19.6),
         },
         "severity": {"critical": 0, "high": 4, "medium": 18, "low": 14, "info": 6},
         "findings": [
@@ -37,13 +37,13 @@ EXPECTED = {
         ],
     },
     "ehpad-exemple.yaml": {
-        "index": (3.5, 11.7, 0.908),
+        "index": (2.2, 10.3, 0.886),
         "levels": {
-            "interoperability": (0, 0, 0.0), "hds_hosting": (0, 0, 12.2), "dmp": (0, 0, 0.0),
-            "mssante": (1, 1, 9.8), "cybersecurity": (0, 0, 0.0), "telemedicine": (0, 1, 2.9),
+            "interoperability": (0, 0, 0.0), "hds_hosting": (0, 0, 2.3), "dmp": (0, 0, 0.0),
+            "mssante": (1, 1, 9.8), "cybersecurity": (0, 0, 0.0), "telemedicine": (0, 1, 2.5),
         },
-        "severity": {"critical": 9, "high": 18, "medium": 32, "low": 17, "info": 4},
-        "findings": None,  # 80 findings: counted by severity above, spot-checked below
+        "severity": {"critical": 8, "high": 18, "medium": 29, "low": 14, "info": 3},
+        "findings": None,  # 72 findings: counted by severity above, spot-checked below
     },
 }  # fmt: skip
 
@@ -67,7 +67,7 @@ def test_example_exact_results(assessor, shipped_defs, name):
     if expected["findings"] is not None:
         assert found == expected["findings"]
     else:
-        assert len(found) == 80
+        assert len(found) == 72
         # The nursing home has no incident-reporting procedure nor strong authentication.
         assert {"CYB-002", "CYB-004", "HDS-001", "IDN-001", "DMP-001"} <= set(found)
 
@@ -81,4 +81,18 @@ def test_same_answers_judged_at_two_dates(assessor, shipped_defs):
     # Password-only access ends on 1 January 2026 (CYB-004 replaces the transition advice CYB-005);
     # e-prescription is mandatory from 1 January 2025 (EPR-005).
     assert sorted(before - after) == ["CYB-005"]
-    assert sorted(after - before) == ["CYB-004", "DMP-017", "EPR-005"]
+    assert sorted(after - before) == ["CYB-004", "EPR-005"]
+
+
+def test_strong_points_rest_on_real_answers(assessor, shipped_defs):
+    """The nursing home hosts nothing for others: that is no strength (it was one before)."""
+    from assess.render.plan import strengths
+    from assess.render.views import Formatter
+
+    answers = load_answers(ROOT / "examples" / "ehpad-exemple.yaml", shipped_defs.questionnaire)
+    shown = strengths(assessor.assess(answers), Formatter("fr", shipped_defs))
+    assert [(s.rule_id, s.title, s.detail) for s in shown] == [
+        ("mssante", "MSSanté — niveau 1/5", "Raccordement"),
+        ("HDS-G1A", "Hébergement des applications connu", "Hébergement HDS — Niveau 1"),
+        ("TLM-G1A", "Au moins un acte de télémédecine pratiqué", "Télémédecine — Niveau 1"),
+    ]
