@@ -82,8 +82,33 @@ class WhatIf:
         return gate.level if gate else 0
 
     def blocking(self, domain: str, target: int) -> list[str]:
+        """Open gates up to the target, and those hidden behind an activity not yet declared.
+
+        A gate whose questions only follow an activity (`depends_on`) is not applicable until the
+        activity is declared; declaring it to reach a level opens that gate too.
+        """
         numbers = self.base.domains[domain]
-        return [rid for rid, st in numbers.gates if st in OPEN and self.gate_level(rid) <= target]
+        return [
+            rid
+            for rid, st in numbers.gates
+            if self.gate_level(rid) <= target
+            and (st in OPEN or (st is GateStatus.not_applicable and self._hidden(domain, rid)))
+        ]
+
+    def _hidden(self, domain: str, rule_id: str) -> bool:
+        """The gate applies to this type of organisation but its questions are hidden by answers."""
+        rule = self.assessor.defs.rules[rule_id]
+        org_type = self.answers.organisation.type
+        if rule.applies_to and org_type not in rule.applies_to:
+            return False
+        resolved = self.base.case.resolved
+        qids = rule_questions(self.assessor.compiled[domain], rule_id)
+        return any(
+            resolved[q].state == NA
+            and self.questions[q].depends_on is not None
+            and not self._excluded_by_type(q)
+            for q in qids
+        )
 
     def reaches(self, domain: str, target: int, changes: Changes) -> bool:
         """The domain reaches the target without narrowing what applies."""

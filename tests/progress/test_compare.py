@@ -22,16 +22,16 @@ OWN_RULES = ["--previous-rules-dir", str(ROOT / "rules"),
 EXPECTED_FR = """\
 Évolution depuis l'évaluation du 15 octobre 2026 — Centre hospitalier de Val-de-Loire-Ouest (fictif) — FINESS 490003126
 Évaluation du 15 octobre 2026 → évaluation du 15 octobre 2027 · règles actuelles {rules}
-Indice global e-santé : 28,9 → 29,6 (+0,7)
+Indice global e-santé : 25,9 → 26,6 (+0,7)
 Fiabilité des réponses : C → C
 
 Domaine                     Avant  Après  Score
 Interopérabilité              2/5    0/5  19,6 → 17,9
-Hébergement HDS               1/5    2/5  30,6 → 34,7
+Hébergement HDS               1/5    2/5  22,7 → 27,3
 Alimentation du DMP           3/5    3/5  39,2 → 39,2
 MSSanté                       3/5    3/5  38,6 → 38,6
 Cybersécurité                 2/5    2/5  35,6 → 40,7
-Télémédecine                  2/5    2/5  25,6 → 25,6
+Télémédecine                  2/5    2/5  19,6 → 19,6
 
 Interopérabilité : niveau 2/5 → 0/5, score 19,6 → 17,9
   Conditions perdues
@@ -42,7 +42,7 @@ Interopérabilité : niveau 2/5 → 0/5, score 19,6 → 17,9
         réponses en cause : L'INS et ses traits stricts sont-ils transmis dans les flux d'identité entre applications (admission, DPI, laboratoire, imagerie) ?
   Constats persistants : 5 (INT-004, INT-005, INT-009, INT-014, INT-013)
 
-Hébergement HDS : niveau 1/5 → 2/5, score 30,6 → 34,7
+Hébergement HDS : niveau 1/5 → 2/5, score 22,7 → 27,3
   Conditions désormais satisfaites
     + HDS-G2A  Clauses contractuelles complètes (niveau 2)
         réponses en cause : Les contrats d'hébergement comportent-ils les clauses obligatoires (services, indicateurs de qualité, contact incident, sous-traitants, réversibilité) ?
@@ -73,7 +73,7 @@ Réponses modifiées (4)
 Règles modifiées entre les deux versions (mêmes réponses, autre résultat ; ce n'est pas le fait de l'organisation)
   ~ DMP-G3A  80 % des documents clés versés : non satisfait → satisfait (règle modifiée)
   Alimentation du DMP : l'évaluation précédente donnait le niveau 2/5 selon les règles de l'époque, 3/5 selon les règles actuelles
-  Indice précédent : 28,3 selon les règles de l'époque, 28,9 selon les règles actuelles
+  Indice précédent : 25,3 selon les règles de l'époque, 25,9 selon les règles actuelles
 
 Reprise des réponses précédentes
   mssante.postal_share → mssante.paper_mail_share : question renommée, réponse reprise
@@ -103,8 +103,8 @@ def test_json_model(next_version: tuple[Path, Path]) -> None:
         _run(str(PREVIOUS), str(CURRENT), *_current(next_version), *OWN_RULES, "--format", "json")
     )
     assert data["schema_version"] == 1 and data["warnings"] == []
-    assert (data["previous"]["index_own_rules"], data["previous"]["index"]) == (28.3, 28.9)
-    assert data["current"]["index"] == 29.6
+    assert (data["previous"]["index_own_rules"], data["previous"]["index"]) == (25.3, 25.9)
+    assert data["current"]["index"] == 26.6
     hds = next(d for d in data["domains"] if d["domain"] == "hds_hosting")
     assert [g["rule_id"] for g in hds["gates_met"]] == ["HDS-G2A"]
     assert hds["gates_met"][0]["answers"] == ["hds_hosting.contract_clauses"]
@@ -131,7 +131,7 @@ def dmp_title(data: dict[str, object]) -> dict[str, str]:
 
 def test_english(next_version: tuple[Path, Path]) -> None:
     output = _run(str(PREVIOUS), str(CURRENT), *_current(next_version), *OWN_RULES, "--lang", "en")
-    assert "Overall e-health index: 28.9 → 29.6 (+0.7)\n" in output
+    assert "Overall e-health index: 25.9 → 26.6 (+0.7)\n" in output
     assert "  ~ DMP-G3A  80 % of key documents sent: not met → met (rule changed)\n" in output
     assert (
         "  telemedicine.teleconsultation_share: question retired, not compared "
@@ -167,7 +167,7 @@ def test_without_the_previous_rules_there_is_no_rule_change(
         _run(str(PREVIOUS), str(CURRENT), *_current(next_version), "--format", "json")
     )
     assert data["rule_changes"] == []
-    assert data["previous"]["index"] == data["previous"]["index_own_rules"] == 28.9
+    assert data["previous"]["index"] == data["previous"]["index_own_rules"] == 25.9
 
 
 def test_schema_is_printed() -> None:
