@@ -40,6 +40,8 @@ class Referential(StrictModel):
     id: str = Field(pattern=r"^[A-Z0-9][A-Z0-9-]*$")
     title: Text
     date: dt.date
+    url: str = Field(pattern=r"^https://\S+$")  # the official address reports print
+    # Where the facts were read, and the maintainers' caveats: never printed for clients.
     source: str = Field(min_length=1)
     kind: Literal["law", "decree", "arrete", "referential", "programme", "convention", "guide"]
     note: Text | None = None

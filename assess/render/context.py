@@ -158,7 +158,7 @@ def _sources(defs: Definitions, fmt: Formatter) -> list[dict[str, Any]]:
     cited = {rid for r in defs.rules.values() for rid in r.references.referentials}
     refs = sorted(defs.catalog.referentials.values(), key=lambda r: (r.date, r.id))
     return [
-        {"id": r.id, "title": r.title.get(fmt.lang), "date": fmt.date(r.date), "source": r.source,
+        {"id": r.id, "title": r.title.get(fmt.lang), "date": fmt.date(r.date), "url": r.url,
          "cited": r.id in cited}
         for r in refs
     ]  # fmt: skip

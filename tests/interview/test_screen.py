@@ -37,6 +37,7 @@ def test_help_lists_references_with_their_titles(mini_defs):
         id="SEGUR-1",
         title=Text(fr="Ségur vague 1", en="Ségur wave 1"),
         date=dt.date(2021, 7, 1),
+        url="https://esante.gouv.fr/segur",
         source="ANS",
         kind="programme",
     )
