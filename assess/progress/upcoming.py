@@ -55,8 +55,8 @@ def upcoming_rules(
         scored = rule.domain in now.domains
         if dated is None or (scored and rule.domain not in domains):
             continue
-        if rule.applies_to and org_type not in rule.applies_to:
-            continue
+        if rule.deprecated or (rule.applies_to and org_type not in rule.applies_to):
+            continue  # retired rules are never evaluated
         fired = rule.id in later.fired.get(rule.domain, set())
         status = before = after = None
         if rule.gate:

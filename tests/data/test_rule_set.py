@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from urllib.parse import urlparse
 
 import pytest
 
@@ -16,6 +17,12 @@ from assess.result import GateStatus
 from assess.rule import EXAMPLE_DATE
 from assess.scoring.evaluation import evaluate
 from tests.data.answer_search import Searcher, combinations, org_types, with_dependencies
+
+REVIEW_ROLE = "relecture documentaire"
+OFFICIAL_HOSTS = (
+    "legifrance.gouv.fr", "esante.gouv.fr", "has-sante.fr", "ameli.fr", "cnil.fr", "sante.gouv.fr",
+    "cyber.gouv.fr", "cyberveille-sante.gouv.fr", "europa.eu", "vie-publique.fr",
+)  # fmt: skip
 
 # For each domain, answers declaring no activity in its subject, and the only findings such an
 # organisation may get: those about not being engaged, and those that hold whatever the activity.
@@ -201,3 +208,24 @@ def test_depends_on_a_multiple_choice_hides_the_question_for_the_empty_list(ship
             assert resolved[q.id].state == NA, f"{q.id} is still asked when {parent} is empty"
             checked += 1
     assert checked >= 10
+
+
+def test_every_cited_referential_has_a_date_and_an_official_address(shipped_defs):
+    cited = {rid for r in shipped_defs.rules.values() for rid in r.references.referentials}
+    for q in shipped_defs.questionnaire.questions().values():
+        cited |= set(q.references.referentials)
+    for rid in sorted(cited):
+        ref = shipped_defs.catalog.referentials[rid]
+        host = urlparse(ref.url).hostname or ""
+        assert ref.date is not None
+        assert ref.url.startswith("https://"), rid
+        assert any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS), (rid, ref.url)
+
+
+def test_every_rule_records_its_review(shipped_defs):
+    for rule in shipped_defs.rules.values():
+        review = rule.review
+        assert review is not None, f"{rule.id} has no review record"
+        assert review.by == REVIEW_ROLE, rule.id
+        assert set(rule.references.seed) <= set(review.seed), rule.id
+        assert set(rule.references.referentials) <= {s.id for s in review.referentials}, rule.id

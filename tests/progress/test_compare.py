@@ -58,7 +58,7 @@ Cybersécurité : niveau 2/5 → 2/5, score 35,6 → 40,7
   Constats levés
     ✓ CYB-013  Pas d'exercice de crise cyber dans l'année
         réponses en cause : Quand a eu lieu le dernier exercice de crise cyber ?
-  Constats persistants : 3 (CYB-012, CYB-021, CYB-020)
+  Constats persistants : 5 (CYB-012, CYB-029, CYB-021, CYB-027, CYB-020)
 
 Réponses modifiées (4)
   - L'INS et ses traits stricts sont-ils transmis dans les flux d'identité entre applications (admission, DPI, laboratoire, imagerie) ?

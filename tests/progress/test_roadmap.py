@@ -69,7 +69,7 @@ def test_ch_example_dmp_needs_one_answer(shipped_assessor: Assessor) -> None:
         ("dmp.discharge_letter_share", 68, 80)
     ]
     assert (option.effort, option.level, option.score, option.index) == (1, 3, 39.2, 25.9)
-    assert option.findings_resolved == ["DMP-003", "DMP-017"]
+    assert option.findings_resolved == ["DMP-003"]
 
 
 def test_mini_target_level_and_effort_hint(tmp_path: Path) -> None:
@@ -109,10 +109,9 @@ def test_by_lists_dated_rules_and_their_effect() -> None:
     assert result.exit_code == 0, result.output
     tail = result.output.split("Échéances jusqu'au 30 juin 2026\n")[1]
     assert tail.splitlines()[:5] == [
-        # The nursing home's software is not connected to the DMP: the feeding shares are not asked.
-        "  À partir du 30 décembre 2025, « Sanctions sur l'alimentation du DMP : à surveiller (information) » s'appliquera ; avec vos réponses actuelles, ce constat ne serait pas relevé.",
         "  À partir du 1er janvier 2026, « Accès par simple identifiant et mot de passe » deviendra un constat de gravité critique.",
         "  À partir du 1er janvier 2026, « Mot de passe seul sans mesures compensatoires » ne s'appliquera plus.",
+        "  À partir du 1er janvier 2026, « Moyens d'authentification non homologués » s'appliquera ; avec vos réponses actuelles, ce constat ne serait pas relevé.",
         "  À partir du 1er janvier 2026, « Outil de télémédecine sans authentification forte » s'appliquera ; avec vos réponses actuelles, ce constat ne serait pas relevé.",
         "",
     ]
