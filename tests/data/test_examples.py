@@ -37,7 +37,7 @@ EXPECTED = {
         ],
     },
     "ehpad-exemple.yaml": {
-        "index": (2.2, 10.3, 0.886),
+        "index": (2.2, 10.3, 0.896),
         "levels": {
             "interoperability": (0, 0, 0.0), "hds_hosting": (0, 0, 2.3), "dmp": (0, 0, 0.0),
             "mssante": (1, 1, 9.8), "cybersecurity": (0, 0, 0.0), "telemedicine": (0, 1, 2.5),

@@ -14,11 +14,11 @@ from assess.render.text import explain_text
 from assess.scoring.assessor import Assessor
 from tests.conftest import ROOT
 
-# Maintainers' caveats that once reached clients (the finding "Conformité des interfaces non
-# vérifiée" is a fact about the organisation, not a caveat, hence the precise phrases).
+# Maintainers' caveats that once reached clients. Precise phrases: the finding "Conformité des
+# interfaces non vérifiée" and the section "À vérifier avant diffusion" are not caveats.
 HEDGES = (
     "source secondaire", "date exacte", "point de départ non vérifié", "reste à vérifier",
-    "à vérifier", "unverified", "secondary", "thresholds",
+    "unverified", "secondary", "thresholds",
 )  # fmt: skip
 
 
