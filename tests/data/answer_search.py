@@ -1,8 +1,8 @@
 """Search over answers: the values worth trying for each question, and gate statuses for them.
 
-The values come from the questionnaire (every choice, yes and no, the empty and full selections)
-and from the thresholds that rules and `depends_on` conditions compare against (each one, and one
-step either side), so a search reaches every branch of every condition.
+The values are the roadmap's candidates (every choice, each threshold a rule or a `depends_on`
+compares against and the value just past it) plus the empty and full selections and the bounds,
+so a search reaches every branch of every condition.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from typing import Any
 
 from assess.answers import Answer
 from assess.common import OrgType
-from assess.conditions import VALUE, AtomModel
+from assess.conditions import UNKNOWN, VALUE, AtomModel, Cmp, literals, normalise
 from assess.definitions import Definitions, walk_atoms
-from assess.engine.compile import CompiledRule
+from assess.engine.compile import CompiledDomain, CompiledRule
 from assess.engine.facts import resolve
 from assess.engine.python import Case, PythonEvaluator
+from assess.progress.changes import candidate_values, thresholds
 from assess.questionnaire import Question, QuestionType
 from assess.result import GateStatus
 from assess.rule import EXAMPLE_DATE, Rule
@@ -29,46 +30,31 @@ from assess.scoring.levels import gate_status
 Answers = dict[str, Answer]
 
 
-def thresholds(defs: Definitions) -> dict[str, set[Any]]:
-    """Every operand a rule or a `depends_on` compares each question with."""
-    found: dict[str, set[Any]] = {}
-    conditions = [(r.when, ()) for r in defs.rules.values()]
-    conditions += [
-        (q.depends_on, ()) for q in defs.questionnaire.questions().values() if q.depends_on
-    ]
-    for cond, loc in conditions:
-        for _loc, atom in walk_atoms(cond, loc):
-            if isinstance(atom, AtomModel) and atom.op not in ("answered", "unanswered"):
-                operand = atom.operand(atom.op)
-                values = operand if isinstance(operand, list) else [operand]
-                found.setdefault(atom.q, set()).update(values)
+def comparisons(defs: Definitions, compiled: dict[str, CompiledDomain]) -> dict[str, list[Cmp]]:
+    """Every comparison a rule or a `depends_on` makes, by question."""
+    found = thresholds(c for d in compiled.values() for c in d.rules.values())
+    for q in defs.questionnaire.questions().values():
+        if q.depends_on is not None:
+            for lit in literals(normalise(q.depends_on)):
+                if isinstance(lit, Cmp):
+                    found.setdefault(lit.q, []).append(lit)
     return found
 
 
-def candidates(q: Question, operands: set[Any]) -> list[Any]:
-    """The typed values worth trying for `q`."""
-    if q.type is QuestionType.yes_no:
-        return ["yes", "no"]
-    if q.type is QuestionType.single_choice:
-        return q.choice_ids()
+def candidates(q: Question, cmps: list[Cmp]) -> list[Any]:
+    """The roadmap's values worth trying, plus the empty and full selections and the bounds."""
+    values = candidate_values(q, Answer(UNKNOWN), cmps)
     if q.type is QuestionType.multiple_choice:
-        ids = q.choice_ids()
-        return [frozenset(), *(frozenset({c}) for c in ids), frozenset(ids)]
-    if q.type in (QuestionType.percent, QuestionType.integer):
-        low, high = q.bounds()
-        lo, hi = float(low or 0), float(high if high is not None else 1000)
-        points = {lo, hi}
-        for v in operands:
-            if isinstance(v, int | float) and not isinstance(v, bool):
-                points.update({v - 1, v, v + 1})
-        return sorted(int(p) if float(p).is_integer() else p for p in points if lo <= p <= hi)
-    if q.type is QuestionType.date:
-        days = {dt.date(2018, 1, 1), dt.date(2026, 6, 30)}
-        for v in operands:
-            if isinstance(v, dt.date):
-                days.update({v - dt.timedelta(days=1), v, v + dt.timedelta(days=1)})
-        return sorted(days)
-    return ["texte libre"]
+        values += [frozenset(), frozenset(q.choice_ids())]
+    elif q.type in (QuestionType.percent, QuestionType.integer):
+        values += [b for b in q.bounds() if b is not None]
+    elif q.type is QuestionType.date:
+        values.append(EXAMPLE_DATE)
+    unique: list[Any] = []
+    for v in values:
+        if v not in unique:
+            unique.append(v)
+    return unique
 
 
 def with_dependencies(qids: set[str], defs: Definitions) -> list[str]:
@@ -120,12 +106,12 @@ class Searcher:
     def __init__(self, defs: Definitions) -> None:
         self.defs = defs
         self.assessor = Assessor(defs, "python")
-        self.operands = thresholds(defs)
+        self.cmps = comparisons(defs, self.assessor.compiled)
         self.questions = defs.questionnaire.questions()
         self._evaluators: dict[str, PythonEvaluator] = {}
 
     def values(self, qid: str) -> list[Any]:
-        return candidates(self.questions[qid], self.operands.get(qid, set()))
+        return candidates(self.questions[qid], self.cmps.get(qid, []))
 
     def case(self, answers: Answers, org_type: OrgType, as_of: dt.date) -> Case:
         return Case(resolve(answers, org_type, self.defs.questionnaire), org_type, as_of)
