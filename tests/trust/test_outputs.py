@@ -137,7 +137,7 @@ def test_explain_of_one_domain_lists_its_checks_and_grade():
         "  [HIGH] CHK-HDS-001  Applications hosted by a third party, while no third-party hosting is declared",
     ]
     assert (
-        "HDS hosting — Level 2/5 (potential 2/5) — Score 93.9 — confidence 100 % — Confidence grade C"
+        "HDS hosting — Level 0/5 (potential 0/5) — Score 20.0 — confidence 100 % — Confidence grade C"
         in lines
     )
     assert "    capped at C by an unresolved high-severity check: CHK-HDS-001" in lines
