@@ -137,7 +137,7 @@ def test_no_activity_reaches_no_level_on_activity_gates(shipped_defs, searcher, 
             case = searcher.case(
                 _random_answers(searcher, qids, fixed, rng), org_type, EXAMPLE_DATE
             )
-            numbers = evaluate(plan, evaluator.fired, case, []).domains[domain]
+            numbers = evaluate(plan, evaluator.fired(case), case, []).domains[domain]
             _assert_levels_rest_on_met_gates(shipped_defs, numbers)
 
 
@@ -162,7 +162,7 @@ def test_no_level_is_reached_on_not_applicable_gates_alone(shipped_defs, searche
             case = searcher.case(
                 _random_answers(searcher, questions, {}, rng), org_type, EXAMPLE_DATE
             )
-            for numbers in evaluate(plan, evaluator.fired, case, []).domains.values():
+            for numbers in evaluate(plan, evaluator.fired(case), case, []).domains.values():
                 _assert_levels_rest_on_met_gates(shipped_defs, numbers)
 
 
@@ -181,13 +181,13 @@ def test_telemedicine_level_5_needs_declared_remote_monitoring(shipped_defs, sea
     answers = {q: Answer(VALUE, v) for q, v in best.items()}
     plan, evaluator = searcher.assessor.plan, searcher.assessor.evaluator
     case = searcher.case(answers, OrgType.clinique, EXAMPLE_DATE)
-    numbers = evaluate(plan, evaluator.fired, case, []).domains["telemedicine"]
+    numbers = evaluate(plan, evaluator.fired(case), case, []).domains["telemedicine"]
     assert (numbers.level, dict(numbers.gates)["TLM-G5A"]) == (4, GateStatus.not_met)
     answers["telemedicine.acts"] = Answer(VALUE, best["telemedicine.acts"] | {"telesurveillance"})
     answers["telemedicine.telemonitoring_declared"] = Answer(VALUE, "yes")
     answers["telemedicine.telemonitoring_devices"] = Answer(VALUE, "yes")
     case = searcher.case(answers, OrgType.clinique, EXAMPLE_DATE)
-    assert evaluate(plan, evaluator.fired, case, []).domains["telemedicine"].level == 5
+    assert evaluate(plan, evaluator.fired(case), case, []).domains["telemedicine"].level == 5
 
 
 def test_depends_on_a_multiple_choice_hides_the_question_for_the_empty_list(shipped_defs):
