@@ -32,7 +32,7 @@ def test_report_shows_the_evolution_section(tmp_path: Path) -> None:
     html = _html(tmp_path, "--previous", str(PREVIOUS))
     section = html.split('<section class="evolution" id="evolution">')[1].split("</section>")[0]
     assert "<h1>Évolution depuis l&#39;évaluation du 15 octobre 2026</h1>" in section
-    assert "<strong>Indice global e-santé : 28,3 → 29,0 (+0,7)</strong>" in section
+    assert "<strong>Indice global e-santé : 25,3 → 26,0 (+0,7)</strong>" in section
     assert (
         '<tr class="trend-down"><td>Interopérabilité</td><td class="num">2/5</td>'
         '<td class="num"><strong>0/5</strong> ▼</td>'
