@@ -242,6 +242,14 @@ def validate_answers(doc: Document, questionnaire: Questionnaire) -> AnswerSet:
                 )
             )
             continue
+        if isinstance(raw, dict) and "value" in raw:
+            # `AnswerEntry | Any` let a bad entry through as a plain value ("expected a whole
+            # number; got {...}"): check it as an entry to name the real problem (a key `note`).
+            try:
+                raw = AnswerEntry.model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(problems_from_validation(doc, exc, ("answers", qid)))
+                continue
         entry = raw if isinstance(raw, AnswerEntry) else AnswerEntry(value=raw)
         try:
             answer = parse_value(question, entry.value)

@@ -26,6 +26,7 @@ from typing import Any
 
 from . import __version__
 from .atomic import write_atomic
+from .errors import OutputError
 from .yamlio import Document, load_document
 
 __all__ = ["DocumentCache", "cache_dir"]
@@ -196,7 +197,7 @@ class DocumentCache:
                 return  # never write through a symlink or into anything but a regular file
             payload = {"format": FORMAT, "parser": self.parser, "documents": self._encoded()}
             write_atomic(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-        except OSError:
+        except (OSError, OutputError):  # OutputError: the shared writer's "cannot write"
             pass  # no cache this time: the next run parses the files again
 
     def _encoded(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from .options import (
     lang_option,
     load,
     parse_date,
+    read_answers,
 )
 
 if TYPE_CHECKING:  # models, engine and renderers are imported by the command that needs them
@@ -52,11 +53,10 @@ def score(
 
     Noter un fichier de réponses : niveau, score et constats par domaine.
     """
-    from ..answers import load_answers
     from ..render.text import score_text
 
     runner = assessor(rules_dir, questionnaire_path, engine)
-    answers = load_answers(answers_file, runner.defs.questionnaire)
+    answers = read_answers(answers_file, runner.defs.questionnaire)
     result = runner.assess(answers, as_of)
     if fmt == "json":
         click.echo(result.model_dump_json(indent=2))
@@ -79,11 +79,10 @@ def explain(
 
     Expliquer chaque niveau : conditions satisfaites ou bloquantes, et les réponses en cause.
     """
-    from ..answers import load_answers
     from ..render.text import explain_text
 
     runner = assessor(rules_dir, questionnaire_path, engine)
-    answers = load_answers(answers_file, runner.defs.questionnaire)
+    answers = read_answers(answers_file, runner.defs.questionnaire)
     click.echo(explain_text(runner.assess(answers, as_of), lang, domain), nl=False)
 
 
@@ -95,10 +94,8 @@ def validate(answers_file: Path, rules_dir: Path | None, questionnaire_path: Pat
 
     Vérifier un fichier de réponses ; toutes les erreurs sont listées.
     """
-    from ..answers import load_answers
-
     defs = load(rules_dir, questionnaire_path)
-    answers = load_answers(answers_file, defs.questionnaire)
+    answers = read_answers(answers_file, defs.questionnaire)
     total = len(defs.questionnaire.questions())
     click.echo(f"{answers_file}: OK — {len(answers.answers)}/{total} questions answered")
 

@@ -10,10 +10,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:  # the models and the engine are imported by the commands that run them
+    from ..answers import AnswerSet
     from ..definitions import Definitions
+    from ..questionnaire import Questionnaire
     from ..scoring.assessor import Assessor, EngineName
 
-__all__ = ["as_of_option", "definitions_options", "lang_option", "load", "engine_option"]
+__all__ = [
+    "as_of_option",
+    "definitions_options",
+    "engine_option",
+    "lang_option",
+    "load",
+    "read_answers",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +75,25 @@ def load(rules_dir: Path | None, questionnaire_path: Path | None) -> Definitions
     from ..definitions import load_definitions
 
     return load_definitions(rules_dir=rules_dir, questionnaire_path=questionnaire_path)
+
+
+def read_answers(path: Path, questionnaire: Questionnaire) -> AnswerSet:
+    """The answers file, with a warning when it was answered for another questionnaire version
+    (another questionnaire is refused by the reader itself)."""
+    from ..answers import load_answers
+    from ..errors import display_path
+
+    answers = load_answers(path, questionnaire)
+    found, current = answers.questionnaire.version, questionnaire.version
+    if found != current:
+        click.echo(
+            f"Avertissement / warning: {display_path(path)} : réponses pour la version {found} du "
+            f"questionnaire « {questionnaire.id} », lues avec la version {current} / answers for "
+            f"questionnaire version {found}, read with version {current}; check the questions "
+            "that changed",
+            err=True,
+        )
+    return answers
 
 
 def assessor(

@@ -10,7 +10,14 @@ import click
 
 from ..atomic import is_stdout, refuse_inputs
 from ..errors import display_path
-from .options import as_of_option, assessor, definitions_options, engine_option, lang_option
+from .options import (
+    as_of_option,
+    assessor,
+    definitions_options,
+    engine_option,
+    lang_option,
+    read_answers,
+)
 from .outputs import output_format, refuse_binary_on_terminal
 
 if TYPE_CHECKING:  # the renderers are imported when a report is written
@@ -64,7 +71,6 @@ def report(
 
     Écrire le rapport de maturité : couverture, synthèse et radar, domaines, plan d'action, annexes.
     """
-    from ..answers import load_answers
     from ..atomic import write_atomic
     from ..render.brand import load_brand
     from ..render.report import render_report
@@ -76,7 +82,7 @@ def report(
     refuse_inputs([output], inputs)
     brand = load_brand(brand_file) if brand_file else None
     runner = assessor(rules_dir, questionnaire_path, engine)
-    answers = load_answers(answers_file, runner.defs.questionnaire)
+    answers = read_answers(answers_file, runner.defs.questionnaire)
     result = runner.assess(answers, as_of)
     evolution = None
     if previous is not None:
