@@ -66,7 +66,8 @@ _REPORT: dict[str, Text] = {
     "r_organisation": _M(fr="Établissement", en="Organisation"),
     "r_finess": _M(fr="FINESS", en="FINESS"),
     "r_type": _M(fr="Type", en="Type"),
-    "r_region": _M(fr="Région / département", en="Region / département"),
+    "r_region": _M(fr="Région", en="Region"),
+    "r_departement": _M(fr="Département", en="Département"),
     "r_assessment_date": _M(fr="Date d'évaluation", en="Assessment date"),
     "r_as_of": _M(fr="Règles appliquées au", en="Rules applied as of"),
     "r_questionnaire": _M(fr="Questionnaire", en="Questionnaire"),
@@ -126,8 +127,8 @@ _REPORT: dict[str, Text] = {
     "r_cross_cutting": _M(fr="Thèmes transverses", en="Cross-cutting topics"),
     "r_action_plan": _M(fr="Plan d'action", en="Action plan"),
     "r_action_intro": _M(
-        fr="Actions classées par gravité, puis par nombre de conditions débloquées, puis par effort estimé (nombre de questions en jeu).",
-        en="Actions ranked by severity, then by the number of gates they unlock, then by estimated effort (number of questions involved).",
+        fr="Actions classées par gravité ; à gravité égale, celles qui retiennent un domaine à son niveau passent d'abord.",
+        en="Actions ranked by severity; at equal severity, those that hold a domain at its level come first.",
     ),
     "r_rank": _M(fr="N°", en="#"),
     "r_action": _M(fr="Action", en="Action"),
@@ -146,12 +147,12 @@ _REPORT: dict[str, Text] = {
     "r_next_target": _M(fr="niveau {current} → {target}", en="level {current} → {target}"),
     "r_no_actions": _M(fr="Aucune action nécessaire.", en="No action needed."),
     "r_annexes": _M(fr="Annexes", en="Annexes"),
-    "r_annex_answers": _M(fr="Annexe A — Réponses", en="Annex A — Answers"),
+    "r_annex_answers": _M(fr="Annexe C — Réponses", en="Annex C — Answers"),
     "r_question": _M(fr="Question", en="Question"),
     "r_answer": _M(fr="Réponse", en="Answer"),
     "r_comment": _M(fr="Commentaire", en="Comment"),
     "r_evidence": _M(fr="Justificatif", en="Evidence"),
-    "r_annex_method": _M(fr="Annexe B — Méthode et formule", en="Annex B — Method and formula"),
+    "r_annex_method": _M(fr="Annexe D — Méthode et formule", en="Annex D — Method and formula"),
     "r_method_levels": _M(
         fr="Chaque domaine compte cinq niveaux de maturité, cumulatifs (comme HIMSS EMRAM). Un niveau est atteint quand ses conditions applicables et celles des niveaux inférieurs sont satisfaites, et qu'au moins une de ses conditions s'applique à la structure : un niveau n'est jamais atteint sur des conditions non applicables seules. Un niveau dont aucune condition ne s'applique (type de structure ou activité non exercée) est sans objet : il n'est ni atteint ni bloquant. Une condition qui dépend d'une réponse manquante est « inconnue » et bloque le niveau ; le niveau potentiel suppose les réponses manquantes favorables.",
         en="Each domain has five cumulative maturity levels (as in HIMSS EMRAM). A level is reached when its applicable gates, and those of every lower level, are met and at least one of its gates applies to the organisation: a level is never reached on not-applicable gates alone. A level none of whose gates applies (type of organisation, or an activity it does not have) does not apply: it is neither reached nor blocking. A gate that depends on a missing answer is “unknown” and blocks the level; the potential level assumes missing answers turn out favourable.",
@@ -186,12 +187,12 @@ _REPORT: dict[str, Text] = {
         en="No rule has a recorded review yet.",
     ),
     "r_method_plan": _M(
-        fr="Plan d'action : les règles ne donnent pas d'estimation d'effort ; l'effort affiché est une approximation, le nombre de questions en jeu. « Débloque » compte les conditions non satisfaites qui portent sur les mêmes questions que l'action.",
-        en="Action plan: rules carry no effort estimate; the effort shown is a proxy, the number of questions involved. “Unlocks” counts the unmet gates that rest on the same questions as the action.",
+        fr="Plan d'action : chaque action est la recommandation d'une règle (constat) ou ce qu'il faut mettre en place pour satisfaire une condition de niveau ; une condition dont la réponse manque se traite en répondant aux questions en cause. Ordre : gravité, puis les actions qui retiennent un domaine à son niveau, puis le nombre de conditions ouvertes qui portent sur les mêmes questions. Une action n'annonce un niveau que si elle en est la dernière condition manquante.",
+        en="Action plan: each action is a rule's recommendation (finding) or what to put in place to meet a level's gate; a gate whose answer is missing is dealt with by answering the questions behind it. Order: severity, then the actions that hold a domain at its level, then the number of open gates resting on the same questions. An action names a level only when it is that level's last missing gate.",
     ),
     "r_annex_coverage": _M(
-        fr="Annexe C — Couverture des propositions du rapport",
-        en="Annex C — Coverage of the report's proposals",
+        fr="Annexe E — Couverture des propositions du rapport",
+        en="Annex E — Coverage of the report's proposals",
     ),
     "r_coverage_intro": _M(
         fr="Règles qui citent chaque proposition, mesure et frein du rapport. « Via » : une mesure ou un sous-frein est cité.",
@@ -209,7 +210,7 @@ _REPORT: dict[str, Text] = {
     "r_via": _M(fr="via", en="via"),
     "r_not_covered": _M(fr="non couvert", en="not covered"),
     "r_uncovered_measures": _M(fr="mesures non couvertes :", en="measures not covered:"),
-    "r_annex_sources": _M(fr="Annexe D — Sources", en="Annex D — Sources"),
+    "r_annex_sources": _M(fr="Annexe F — Sources", en="Annex F — Sources"),
     "r_source_report": _M(
         fr="Institut Montaigne (rapport porté par Gilles Babinet), « E-santé : augmentons la dose ! », 2020.",
         en="Institut Montaigne (report led by Gilles Babinet), “E-santé : augmentons la dose !” (e-health: let's increase the dose), 2020.",
@@ -222,6 +223,71 @@ _REPORT: dict[str, Text] = {
     "r_none": _M(fr="aucun", en="none"),
     "r_finding": _M(fr="Constat", en="Finding"),
     "r_cited": _M(fr="citée", en="cited"),
+    # Executive report and annexes document (issue 15).
+    "r_first_actions": _M(fr="Les cinq actions à mener d'abord", en="The five actions to do first"),
+    "r_and_more": _M(fr="et {n} autre(s)", en="and {n} more"),
+    "r_answer_questions": _M(
+        fr="Répondre aux questions restées sans réponse : {questions}.",
+        en="Answer the questions left open: {questions}.",
+    ),
+    "r_put_in_place": _M(fr="Mettre en place : {title}.", en="Put in place: {title}."),
+    "r_reaches_level": _M(
+        fr="Dernière condition manquante : niveau {n} atteint ({domain})",
+        en="Last missing gate: reaches level {n} ({domain})",
+    ),
+    "r_gate_of_level": _M(fr="Condition du niveau {n}", en="Level {n} gate"),
+    "r_more_findings": _M(
+        fr="{n} autre(s) constat(s) de gravité moindre ou égale : annexe B.",
+        en="{n} more finding(s) of equal or lower severity: Annex B.",
+    ),
+    "r_more_blockers": _M(
+        fr="et {n} autre(s) condition(s) : annexe B.", en="and {n} more gate(s): Annex B."
+    ),
+    "r_more_actions": _M(
+        fr="{n} autre(s) action(s) figurent dans le plan d'action complet (annexe A).",
+        en="{n} more action(s) are in the full action plan (Annex A).",
+    ),
+    "r_answered": _M(fr="{n}/{total} réponses", en="{n}/{total} answered"),
+    "r_potential_note": _M(
+        fr="niveau {n} possible si les réponses manquantes sont favorables",
+        en="level {n} possible if the missing answers turn out favourable",
+    ),
+    "r_to_reach": _M(
+        fr="Pour atteindre le niveau {n} — {title}", en="To reach level {n} — {title}"
+    ),
+    "r_blocked_by": _M(fr="Ce qui manque", en="What is missing"),
+    "r_meaning": _M(fr="Ce que cela signifie", en="What it means"),
+    "r_findings_that_matter": _M(fr="Constats principaux", en="Main findings"),
+    "r_annex_plan": _M(fr="Annexe A — Plan d'action complet", en="Annex A — Full action plan"),
+    "r_annex_details": _M(
+        fr="Annexe B — Détail par domaine : niveaux, conditions et constats",
+        en="Annex B — Detail by domain: levels, gates and findings",
+    ),
+    "r_annexes_title": _M(
+        fr="Annexes du rapport de maturité e-santé", en="Annexes to the e-health readiness report"
+    ),
+    "r_annexes_pointer": _M(
+        fr="Le détail figure dans les annexes : plan d'action complet, constats et conditions de chaque domaine, toutes les réponses avec commentaires et justificatifs, méthode et formule, couverture du rapport, sources.",
+        en="The detail is in the annexes: full action plan, every domain's findings and gates, every answer with comment and evidence, method and formula, coverage of the report, sources.",
+    ),
+    "r_context": _M(fr="Origine", en="Source"),
+    "cli_warning": _M(fr="Avertissement : ", en="Warning: "),
+    "cli_full_or_annexes": _M(
+        fr="--full met déjà les annexes dans le rapport ; retirez --annexes ou --full.",
+        en="--full already puts the annexes in the report; drop --annexes or --full.",
+    ),
+    "brand_contrast": _M(
+        fr="Couleur de marque {colour} : contraste insuffisant pour du texte (minimum {min}).",
+        en="Brand colour {colour}: not enough contrast for text (minimum {min}).",
+    ),
+    "brand_text_black": _M(
+        fr="Texte blanc illisible dessus ({ratio}) : le texte posé sur cette couleur est écrit en noir.",
+        en="White text on it is unreadable ({ratio}): text set on this colour is printed in black.",
+    ),
+    "brand_ink_darker": _M(
+        fr="Les titres sont imprimés dans une teinte plus foncée ({ink}).",
+        en="Headings are printed in a darker shade ({ink}).",
+    ),
     "month_1": _M(fr="janvier", en="January"),
     "month_2": _M(fr="février", en="February"),
     "month_3": _M(fr="mars", en="March"),

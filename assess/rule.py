@@ -41,6 +41,8 @@ class Gate(StrictModel):
 
     level: int = Field(ge=1, le=5)
     weight: float = Field(default=1.0, gt=0, le=10)
+    # What to do to meet it, as the action plan prints it ("Tester la réversibilité…").
+    action: Text | None = None
 
 
 class Check(StrictModel):

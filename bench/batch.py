@@ -11,6 +11,7 @@ Peak memory: the process tree (batch process, forkserver, workers) is sampled fr
 waited-for descendant.
 
     python bench/batch.py [--rows 100000] [--jobs 2] [--rules-dir DIR --questionnaire FILE] [--keep DIR]
+    python bench/batch.py --rows 40 --reports     # also one PDF per organisation: time per report
 """
 
 from __future__ import annotations
@@ -152,6 +153,11 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, help="write the input and outputs here instead of a temporary folder"
     )
+    parser.add_argument(
+        "--reports",
+        action="store_true",
+        help="also render one PDF per organisation (--reports-dir)",
+    )
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="assess-bench-"))
@@ -166,6 +172,8 @@ def main() -> None:
     cmd = [sys.executable, "-m", "assess", "batch", str(source), "-o", str(work / "results.csv"),
            "--errors", str(work / "errors.csv"), "--summary", str(work / "summary.html"),
            "--jobs", str(args.jobs), "--engine", args.engine]  # fmt: skip
+    if args.reports:
+        cmd += ["--reports-dir", str(work / "reports")]
     if args.rules_dir:
         cmd += ["--rules-dir", str(args.rules_dir)]
     if args.questionnaire:
@@ -183,6 +191,10 @@ def main() -> None:
         f"[target ≤ {TARGET_MB:.0f} MB: {'OK' if peak_mb <= TARGET_MB else 'MISSED'}] · "
         f"largest single process (RUSAGE_CHILDREN): {child_max:.0f} MB"
     )
+    if args.reports:
+        made = len(list((work / "reports").glob("*.pdf")))
+        print(f"reports {made} PDFs · {wall * args.jobs / max(made, 1):.2f} s per report and worker "
+              f"(warm workers: templates, stylesheet and fonts reused)")  # fmt: skip
     print(f"files in {work}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,9 +21,11 @@ from .options import (
 from .outputs import output_format, refuse_binary_on_terminal
 
 if TYPE_CHECKING:  # the renderers are imported when a report is written
+    from ..answers import AnswerSet
     from ..common import Lang
-    from ..render.report import ReportFormat
-    from ..scoring.assessor import EngineName
+    from ..render.report import ReportFormat, ReportPart
+    from ..result import AssessmentResult
+    from ..scoring.assessor import Assessor, EngineName
 
 __all__ = ["register"]
 
@@ -59,50 +61,75 @@ def _format(fmt: str | None, output: Path) -> ReportFormat:
     "--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Évaluation précédente (réponses ou résultat JSON) : ajoute la section Évolution / previous assessment: adds the progress section.",
 )  # fmt: skip
+@click.option(
+    "--annexes", "annexes_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="Écrire aussi les annexes (détail complet) dans ce fichier / also write the annexes (full detail) to this file.",
+)  # fmt: skip
+@click.option(
+    "--full", is_flag=True,
+    help="Rapport et annexes dans un seul fichier / report and annexes in one file.",
+)  # fmt: skip
 @as_of_option
 @lang_option
 @engine_option
 @definitions_options
 def report(
     answers_file: Path, output: Path, fmt: str | None, brand_file: Path | None, template_dir: Path | None,
-    previous: Path | None, as_of: dt.date | None, lang: Lang, engine: EngineName, rules_dir: Path | None, questionnaire_path: Path | None,
+    previous: Path | None, annexes_path: Path | None, full: bool, as_of: dt.date | None, lang: Lang,
+    engine: EngineName, rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
-    """Write the readiness report: cover, summary and radar, domains, action plan, annexes.
+    """Write the readiness report: summary and radar, one block per domain, the first actions
+    (at most 12 pages). --annexes FILE writes the full detail to a second file, --full puts
+    everything in one.
 
-    Écrire le rapport de maturité : couverture, synthèse et radar, domaines, plan d'action, annexes.
+    Écrire le rapport de maturité : synthèse et radar, un bloc par domaine, les premières actions
+    (12 pages au plus). --annexes FICHIER écrit le détail complet dans un second fichier, --full
+    met tout dans un seul.
     """
     from ..atomic import write_atomic
+    from ..i18n import t
     from ..render.brand import load_brand
+    from ..render.colour import contrast_warning, palette
     from ..render.report import render_report
 
-    chosen = _format(fmt, output)
-    if chosen == "pdf":
-        refuse_binary_on_terminal(output, "PDF")
+    if full and annexes_path is not None:
+        raise click.UsageError(t("cli_full_or_annexes", lang))
+    for path in (output, annexes_path):
+        if path is not None and _format(fmt, path) == "pdf":
+            refuse_binary_on_terminal(path, "PDF")
     inputs = [answers_file, brand_file, previous, template_dir, rules_dir, questionnaire_path]
-    refuse_inputs([output], inputs)
+    refuse_inputs([output, annexes_path], inputs)
     brand = load_brand(brand_file) if brand_file else None
+    if brand is not None:
+        warning = contrast_warning(palette(brand.primary_color), lang)
+        if warning:
+            click.echo(f"{t('cli_warning', lang)}{warning}", err=True)
     runner = assessor(rules_dir, questionnaire_path, engine)
     answers = read_answers(answers_file, runner.defs.questionnaire)
     result = runner.assess(answers, as_of)
-    evolution = None
-    if previous is not None:
-        from ..progress.evolution import evolution_context, report_comparison
-        from ..progress.snapshot import load_snapshot
+    evolution = _evolution(runner, previous, answers, result, lang) if previous else None
+    outputs: list[tuple[Path, ReportPart]] = [(output, "full" if full else "executive")]
+    if annexes_path is not None:
+        outputs.append((annexes_path, "annexes"))
+    rendered = [
+        (path, render_report(result, runner.defs, lang=lang, fmt=_format(fmt, path), brand=brand,
+                             template_dir=template_dir, part=part, evolution=evolution))
+        for path, part in outputs
+    ]  # fmt: skip
+    for path, data in rendered:  # both are built before either is written
+        write_atomic(path, data)
+        if not is_stdout(path):
+            click.echo(display_path(path))
 
-        comparison = report_comparison(runner, load_snapshot(previous, runner), answers, result)
-        evolution = evolution_context(comparison, runner.defs, lang)
-    data = render_report(
-        result,
-        runner.defs,
-        lang=lang,
-        fmt=chosen,
-        brand=brand,
-        template_dir=template_dir,
-        evolution=evolution,
-    )
-    write_atomic(output, data)
-    if not is_stdout(output):
-        click.echo(display_path(output))
+
+def _evolution(
+    runner: Assessor, previous: Path, answers: AnswerSet, result: AssessmentResult, lang: Lang
+) -> dict[str, Any]:
+    from ..progress.evolution import evolution_context, report_comparison
+    from ..progress.snapshot import load_snapshot
+
+    comparison = report_comparison(runner, load_snapshot(previous, runner), answers, result)
+    return evolution_context(comparison, runner.defs, lang)
 
 
 def register(group: click.Group) -> None:

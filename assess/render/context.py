@@ -8,21 +8,28 @@ autoescaping renders it as text.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from ..common import DOMAINS, Lang, OrgType
 from ..coverage import coverage
 from ..definitions import Definitions
+from ..geo import DEPARTEMENT_NAMES, REGIONS
 from ..i18n import MESSAGES
 from ..questionnaire import SectionKind
 from ..result import AssessmentResult, DomainResult
 from .brand import Brand
-from .plan import action_plan, next_steps, strengths, urgent
+from .colour import palette
+from .executive import MAX_CROSS_CUTTING, domain_brief, plan_head, top_findings
+from .plan import action_plan, first_actions, strengths
 from .radar import Axis, radar_svg
 from .trust_view import CheckRow, section_checks, trust_context
 from .views import AnswerRow, FindingRow, Formatter, GateRow, soft_wrap
 
-__all__ = ["DomainView", "report_context"]
+__all__ = ["PARTS", "DomainView", "ReportPart", "report_context"]
+
+# executive: the short report a director reads; annexes: the full detail; full: both in one.
+ReportPart = Literal["executive", "annexes", "full"]
+PARTS: tuple[ReportPart, ...] = ("executive", "annexes", "full")
 
 FONT_FAMILY = "Assess Sans"
 SHORT_NAME = 60
@@ -173,19 +180,12 @@ def _review_note(defs: Definitions, fmt: Formatter) -> str:
     return fmt.t("r_method_review", reviewed=len(dates), total=len(live), date=fmt.date(min(dates)))
 
 
-def _toc(
-    domains: list[DomainView], adjacent: list[dict[str, Any]], fmt: Formatter
-) -> list[TocEntry]:
-    toc = [TocEntry("summary", fmt.t("r_summary"), 1), TocEntry("domains", fmt.t("r_domains"), 1)]
-    toc += [TocEntry(d.anchor, d.title, 2) for d in domains]
-    if adjacent:
-        toc.append(TocEntry("cross-cutting", fmt.t("r_cross_cutting"), 2))
-    toc.append(TocEntry("action-plan", fmt.t("r_action_plan"), 1))
-    toc.append(TocEntry("annexes", fmt.t("r_annexes"), 1))
-    for key, anchor in (("r_annex_answers", "annex-answers"), ("r_annex_method", "annex-method"),
-                        ("r_annex_coverage", "annex-coverage"), ("r_annex_sources", "annex-sources")):  # fmt: skip
-        toc.append(TocEntry(anchor, fmt.t(key), 2))
-    return toc
+def _toc(fmt: Formatter) -> list[TocEntry]:
+    """The annexes' contents: they run to dozens of pages, the executive report does not."""
+    keys = (("r_annex_plan", "annex-plan"), ("r_annex_details", "annex-details"),
+            ("r_annex_answers", "annex-answers"), ("r_annex_method", "annex-method"),
+            ("r_annex_coverage", "annex-coverage"), ("r_annex_sources", "annex-sources"))  # fmt: skip
+    return [TocEntry(anchor, fmt.t(key), 1) for key, anchor in keys]
 
 
 def _header(result: AssessmentResult, fmt: Formatter) -> dict[str, Any]:
@@ -196,7 +196,9 @@ def _header(result: AssessmentResult, fmt: Formatter) -> dict[str, Any]:
         type_label = org.type
     return {
         "name": soft_wrap(org.name), "name_short": _shorten(org.name, SHORT_NAME), "name_long": len(org.name) > 120,
-        "finess": org.finess, "type": type_label, "region": f"{org.region} / {org.departement}",
+        "finess": org.finess, "type": type_label,
+        "region": REGIONS.get(org.region, org.region),
+        "departement": f"{DEPARTEMENT_NAMES.get(org.departement, org.departement)} ({org.departement})",
     }  # fmt: skip
 
 
@@ -210,29 +212,51 @@ def _overall(result: AssessmentResult, fmt: Formatter) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _tint(color: str, keep: float) -> str:
-    """`color` (#RRGGBB) mixed with white, keeping `keep` of it."""
-    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(255 - (255 - c) * keep):02X}" for c in rgb)
-
-
-def report_context(
-    result: AssessmentResult, defs: Definitions, lang: Lang, brand: Brand
-) -> dict[str, Any]:
-    fmt = Formatter(lang, defs)
-    domains = [
-        replace(_domain_view(d, fmt), checks=section_checks(result, d.domain, fmt))
-        for d in result.domains
-    ]
+def _adjacent(result: AssessmentResult, defs: Definitions, fmt: Formatter) -> list[dict[str, Any]]:
     sections = {s.id: s for s in defs.questionnaire.sections if s.kind is SectionKind.adjacent}
-    adjacent = [
-        {"title": sections[a.section].title.get(lang) if a.section in sections else a.title.get(lang),
+    return [
+        {"title": sections[a.section].title.get(fmt.lang) if a.section in sections else a.title.get(fmt.lang),
          "findings": [fmt.finding(f) for f in a.findings]}
         for a in result.adjacent if a.findings
     ]  # fmt: skip
+
+
+def _cross_cutting_brief(adjacent: list[dict[str, Any]], fmt: Formatter) -> dict[str, Any]:
+    rows = [f for a in adjacent for f in a["findings"]]
+    findings, more = top_findings(rows, MAX_CROSS_CUTTING, fmt)
+    return {"findings": findings, "more": more}
+
+
+def _annexes(result: AssessmentResult, defs: Definitions, fmt: Formatter) -> dict[str, Any]:
+    """What only the annexes print; not built for the executive report."""
+    return {
+        "domain_details": [
+            replace(_domain_view(d, fmt), checks=section_checks(result, d.domain, fmt))
+            for d in result.domains
+        ],
+        "answers": _answers_annex(result, defs, fmt),
+        "coverage": _coverage(defs, fmt),
+        "source_report": fmt.t("r_source_report"),
+        "sources": _sources(defs, fmt),
+        "review_note": _review_note(defs, fmt),
+        "toc": _toc(fmt),
+    }
+
+
+def report_context(
+    result: AssessmentResult,
+    defs: Definitions,
+    lang: Lang,
+    brand: Brand,
+    part: ReportPart = "executive",
+) -> dict[str, Any]:
+    fmt = Formatter(lang, defs)
+    adjacent = _adjacent(result, defs, fmt)
     plan = action_plan(result, fmt)
     axes = [Axis(fmt.domain(d.domain), d.level, d.applicable) for d in result.domains]
-    return {
+    colours = palette(brand.primary_color)
+    context = {
+        "part": part,
         "lang": lang,
         "colon": "\u202f:" if lang == "fr" else ":",
         "L": {key: text.get(lang) for key, text in MESSAGES.items()},
@@ -245,26 +269,23 @@ def report_context(
         "tool": f"assess {result.tool_version} · {result.engine}",
         # plain values only: a Brand holds paths, whose methods a template must never reach
         "brand": {"name": brand.name, "footer": brand.footer, "color": brand.primary_color},
-        "palette": {
-            "primary": brand.primary_color,
-            "tint": _tint(brand.primary_color, 0.12),
-            "soft": _tint(brand.primary_color, 0.35),
-        },
+        "palette": colours.as_dict(),
         "font_family": FONT_FAMILY,
         "overall": _overall(result, fmt),
-        "radar": radar_svg(axes, brand.primary_color, FONT_FAMILY),
+        "radar": radar_svg(axes, colours.primary, FONT_FAMILY),
         "strengths": strengths(result, fmt),
-        "urgent": urgent(plan),
-        "domains": domains,
+        "first_actions": first_actions(plan),
+        "domains": [
+            replace(domain_brief(d, fmt), checks=section_checks(result, d.domain, fmt))
+            for d in result.domains
+        ],
         "adjacent": adjacent,
+        "cross_cutting": _cross_cutting_brief(adjacent, fmt),
         "plan": plan,
-        "next_steps": next_steps(result, fmt),
-        "answers": _answers_annex(result, defs, fmt),
-        "coverage": _coverage(defs, fmt),
-        "source_report": fmt.t("r_source_report"),
-        "sources": _sources(defs, fmt),
-        "review_note": _review_note(defs, fmt),
-        "toc": _toc(domains, adjacent, fmt),
+        "plan_head": plan_head(plan, fmt),
         "warnings": result.warnings,
         **trust_context(result, fmt),
     }
+    if part != "executive":
+        context.update(_annexes(result, defs, fmt))
+    return context

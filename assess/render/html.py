@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,11 @@ from ..resources import data_dir
 from .brand import Brand
 from .sandbox import ConfinedLoader, sandboxed_environment, template_in_recursion
 
-__all__ = ["FONTS", "environment", "recursion_error", "render_html", "template_dirs"]
+__all__ = ["FONTS", "environment", "recursion_error", "render_css", "render_html", "template_dirs"]
 
 FONTS = {"font_regular": "fonts/AssessSans-Regular.ttf", "font_bold": "fonts/AssessSans-Bold.ttf"}
 ENTRY = "report.html"
+STYLESHEET = "print.css"
 
 
 def template_dirs(user_dir: Path | None) -> list[Path]:
@@ -71,11 +73,37 @@ def _assets(user_dir: Path | None, brand: Brand, inline: bool) -> dict[str, str 
     return assets
 
 
-def render_html(context: dict[str, Any], brand: Brand, user_dir: Path | None, inline: bool) -> str:
-    """The report as one HTML document; template problems become RenderError."""
-    env = environment(user_dir)
+@lru_cache(maxsize=8)
+def _warm_environment(user_dir: Path | None) -> Environment:
+    """One environment per template directory and process: templates are compiled once, which
+    matters when a batch renders thousands of reports in the same worker."""
+    return environment(user_dir)
+
+
+def render_html(
+    context: dict[str, Any],
+    brand: Brand,
+    user_dir: Path | None,
+    inline: bool,
+    external_css: bool = False,
+) -> str:
+    """The report as one HTML document; template problems become RenderError. With
+    `external_css`, the stylesheet is left out (see `render_css`) so that PDF rendering can
+    reuse it parsed."""
+    return _render(ENTRY, {**context, "external_css": external_css}, brand, user_dir, inline)
+
+
+def render_css(context: dict[str, Any], brand: Brand, user_dir: Path | None) -> str:
+    """The report's stylesheet (`print.css`, a template: brand colours, font URIs)."""
+    return _render(STYLESHEET, context, brand, user_dir, inline=False)
+
+
+def _render(
+    name: str, context: dict[str, Any], brand: Brand, user_dir: Path | None, inline: bool
+) -> str:
+    env = _warm_environment(user_dir)
     try:
-        template = env.get_template(ENTRY)
+        template = env.get_template(name)
         return template.render({**context, "assets": _assets(user_dir, brand, inline)})
     except RecursionError as exc:
         raise recursion_error(exc, user_dir) from None

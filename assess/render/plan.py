@@ -1,15 +1,16 @@
-"""What to do next: strongest points, most urgent items, the action plan and next-level steps.
+"""What to do next: strongest points, the actions to do first and the action plan.
 
 Ordering of the action plan (documented in the report's method annex):
 
 1. severity (critical first);
-2. the number of unmet gates the action unlocks: gates that rest on the same questions;
-3. effort: rules carry no effort estimate, so the proxy is the number of questions involved;
+2. actions on what holds a domain at its level (findings, gates of the next level) first;
+3. the number of open gates that rest on the same questions;
 4. rule ID, for a stable order.
 
-A gate that some finding already unlocks is not listed again: the finding's recommendation is
-the action. The most urgent items are the first five actions that are findings or that block a
-domain's next level.
+Every action is a sentence a director can hand on: a finding's recommendation, a gate's own
+`action`, or, for a gate whose answers are missing, the questions to answer. A gate that some
+finding already covers (same questions) is not listed again. An action says that it reaches a
+level only when it is the last condition missing for that level.
 """
 
 from __future__ import annotations
@@ -18,19 +19,12 @@ from dataclasses import dataclass
 
 from ..common import DOMAINS, SEVERITY_ORDER, Severity
 from ..result import AssessmentResult, DomainResult, FindingResult, GateResult, GateStatus
-from .views import Formatter, GateRow
+from .views import Formatter
 
-__all__ = [
-    "ActionItem",
-    "Highlight",
-    "NextStep",
-    "action_plan",
-    "next_steps",
-    "strengths",
-    "urgent",
-]
+__all__ = ["ActionItem", "Highlight", "action_plan", "first_actions", "strengths"]
 
 OPEN = (GateStatus.not_met, GateStatus.unknown)
+MAX_QUESTIONS_NAMED = 3
 
 
 @dataclass(frozen=True)
@@ -46,26 +40,16 @@ class ActionItem:
     rank: int
     rule_id: str
     kind: str  # finding | gate
-    kind_label: str
+    domain_id: str
     domain: str
     severity: str
     severity_label: str
-    action: str
-    detail: str
-    unlocks: tuple[str, ...]
-    to_level: str  # "→ level 2 (DMP feeding)" when the action completes a domain's next level
-    effort: int
-    effort_label: str
-    next_level: bool  # a finding, or a gate blocking the domain's next level
-
-
-@dataclass(frozen=True)
-class NextStep:
-    domain: str
-    title: str
-    target: str
-    gates: tuple[GateRow, ...]
-    note: str
+    action: str  # the sentence to act on
+    why: str  # the finding's title, or the gate it meets
+    context: str  # "Constat · Cybersécurité", "Condition du niveau 3 · Cybersécurité"
+    outcome: str  # "Niveau 2 atteint (Hébergement HDS)" when this action is the last one missing
+    related: tuple[str, ...]  # open gates resting on the same questions (ordering only)
+    next_level: bool  # a finding, or a gate of the domain's next level
 
 
 def _next_blockers(d: DomainResult) -> set[str]:
@@ -83,70 +67,76 @@ def _open_gates(result: AssessmentResult) -> dict[str, tuple[DomainResult, GateR
     }
 
 
-def _to_level(unlocks: set[str], result: AssessmentResult, fmt: Formatter) -> str:
-    for d in result.domains:
-        blockers = _next_blockers(d)
-        if blockers and blockers <= unlocks:
-            return f"{fmt.t('r_to_level', n=d.level + 1)} ({fmt.domain(d.domain)})"
-    return ""
+def _sort_key(item: ActionItem) -> tuple[int, bool, int, str]:
+    return (
+        SEVERITY_ORDER[Severity(item.severity)],
+        not item.next_level,
+        -len(item.related),
+        item.rule_id,
+    )
 
 
-def _sort_key(item: ActionItem) -> tuple[int, int, int, str]:
-    return (SEVERITY_ORDER[Severity(item.severity)], -len(item.unlocks), item.effort, item.rule_id)
-
-
-def _finding_item(
-    f: FindingResult, gates_q: dict[str, set[str]], result: AssessmentResult, fmt: Formatter
-) -> ActionItem:
+def _finding_item(f: FindingResult, gates_q: dict[str, set[str]], fmt: Formatter) -> ActionItem:
     qs = {a.question_id for a in f.answers}
-    unlocks = {rid for rid, gq in gates_q.items() if gq & qs}
-    effort = max(len(qs), 1)
+    related = {rid for rid, gq in gates_q.items() if gq & qs}
     return ActionItem(
-        rank=0, rule_id=f.rule_id, kind="finding", kind_label=fmt.t("r_finding"), domain=fmt.domain(f.domain),
-        severity=f.severity.value,
-        severity_label=fmt.severity(f.severity.value), action=fmt.cite(f.recommendation),
-        detail=f.title.get(fmt.lang), unlocks=tuple(sorted(unlocks)), to_level=_to_level(unlocks, result, fmt),
-        effort=effort, effort_label=fmt.t("r_effort_unit", n=effort), next_level=True,
+        rank=0, rule_id=f.rule_id, kind="finding", domain_id=f.domain, domain=fmt.domain(f.domain),
+        severity=f.severity.value, severity_label=fmt.severity(f.severity.value),
+        action=fmt.cite(f.recommendation), why=f.title.get(fmt.lang),
+        context=f"{fmt.t('r_finding')} · {fmt.domain(f.domain)}", outcome="",
+        related=tuple(sorted(related)), next_level=True,
     )  # fmt: skip
 
 
+def _gate_action(g: GateResult, fmt: Formatter) -> str:
+    """The sentence to act on: the questions to answer, or the rule's own action."""
+    if g.status is GateStatus.unknown:
+        missing = [a for a in g.answers if a.state == "unknown"] or g.answers
+        labels = [f"« {fmt.answer(a).label} »" for a in missing[:MAX_QUESTIONS_NAMED]]
+        more = len(missing) - len(labels)
+        text = ", ".join(labels) + (f" {fmt.t('r_and_more', n=more)}" if more > 0 else "")
+        return fmt.t("r_answer_questions", questions=text)
+    rule = fmt.defs.rules.get(g.rule_id)
+    gate = rule.gate if rule is not None else None
+    if gate is not None and gate.action is not None:
+        return gate.action.get(fmt.lang)
+    return fmt.t("r_put_in_place", title=g.title.get(fmt.lang))
+
+
 def _gate_item(
-    d: DomainResult,
-    g: GateResult,
-    gates_q: dict[str, set[str]],
-    result: AssessmentResult,
-    fmt: Formatter,
+    d: DomainResult, g: GateResult, gates_q: dict[str, set[str]], fmt: Formatter
 ) -> ActionItem:
     qs = gates_q[g.rule_id]
-    unlocks = {rid for rid, gq in gates_q.items() if gq & qs} | {g.rule_id}
-    effort = max(len(qs), 1)
-    key = "r_answer_gate" if g.status is GateStatus.unknown else "r_fix_gate"
+    blockers = _next_blockers(d)
+    last = blockers == {g.rule_id} and g.status is GateStatus.not_met
+    nxt = d.next_level()
+    outcome = (
+        fmt.t("r_reaches_level", n=nxt.level, domain=fmt.domain(d.domain)) if last and nxt else ""
+    )
     return ActionItem(
-        rank=0, rule_id=g.rule_id, kind="gate", kind_label=fmt.t("r_gate"), domain=fmt.domain(d.domain),
+        rank=0, rule_id=g.rule_id, kind="gate", domain_id=d.domain, domain=fmt.domain(d.domain),
         severity=g.severity.value, severity_label=fmt.severity(g.severity.value),
-        action=fmt.t(key, title=g.title.get(fmt.lang)),
-        detail=f"{fmt.t('level')} {g.level} — {fmt.t('gate_' + g.status.value)}",
-        unlocks=tuple(sorted(unlocks)), to_level=_to_level(unlocks, result, fmt),
-        effort=effort, effort_label=fmt.t("r_effort_unit", n=effort),
-        next_level=g.rule_id in _next_blockers(d),
+        action=_gate_action(g, fmt), why=g.title.get(fmt.lang),
+        context=f"{fmt.t('r_gate_of_level', n=g.level)} · {fmt.domain(d.domain)}", outcome=outcome,
+        related=tuple(sorted(rid for rid, gq in gates_q.items() if gq & qs)),
+        next_level=g.rule_id in blockers,
     )  # fmt: skip
 
 
 def action_plan(result: AssessmentResult, fmt: Formatter) -> list[ActionItem]:
     open_gates = _open_gates(result)
     gates_q = {rid: {a.question_id for a in g.answers} for rid, (_d, g) in open_gates.items()}
-    items = [_finding_item(f, gates_q, result, fmt) for f in result.all_findings()]
-    covered = {rid for item in items for rid in item.unlocks}
+    items = [_finding_item(f, gates_q, fmt) for f in result.all_findings()]
+    covered = {rid for item in items for rid in item.related}
     items += [
-        _gate_item(d, g, gates_q, result, fmt)
-        for rid, (d, g) in open_gates.items()
-        if rid not in covered
+        _gate_item(d, g, gates_q, fmt) for rid, (d, g) in open_gates.items() if rid not in covered
     ]
     items.sort(key=_sort_key)
     return [ActionItem(**{**item.__dict__, "rank": i}) for i, item in enumerate(items, 1)]
 
 
-def urgent(plan: list[ActionItem], limit: int = 5) -> list[ActionItem]:
+def first_actions(plan: list[ActionItem], limit: int = 5) -> list[ActionItem]:
+    """The actions to do first: the plan's head, keeping those that hold a domain back."""
     return [item for item in plan if item.next_level][:limit]
 
 
@@ -186,27 +176,3 @@ def strengths(result: AssessmentResult, fmt: Formatter, limit: int = 3) -> list[
             )
         )
     return out
-
-
-def next_steps(result: AssessmentResult, fmt: Formatter) -> list[NextStep]:
-    """Per applicable domain, the gates between its level and the next one."""
-    steps = []
-    for d in result.domains:
-        if not d.applicable:
-            continue
-        nxt = d.next_level()
-        if nxt is None:  # level 5, or no higher level applies to this organisation
-            steps.append(NextStep(d.domain, fmt.domain(d.domain), "", (), fmt.t("r_max_level")))
-            continue
-        gates = {g.rule_id: g for g in d.gates}
-        blocking = tuple(fmt.gate(gates[rid]) for rid in nxt.blocking if rid in gates)
-        steps.append(
-            NextStep(
-                d.domain,
-                fmt.domain(d.domain),
-                fmt.t("r_next_target", current=d.level, target=nxt.level),
-                blocking,
-                "" if blocking else fmt.t("no_gates"),
-            )  # fmt: skip
-        )
-    return steps

@@ -9,10 +9,10 @@ from ..common import Lang
 from ..definitions import Definitions
 from ..result import AssessmentResult
 from .brand import Brand
-from .context import report_context
-from .html import render_html, template_dirs
+from .context import ReportPart, report_context
+from .html import render_css, render_html, template_dirs
 
-__all__ = ["ReportFormat", "render_report"]
+__all__ = ["ReportFormat", "ReportPart", "render_report"]
 
 
 ReportFormat = Literal["pdf", "html"]
@@ -26,21 +26,24 @@ def render_report(
     fmt: ReportFormat = "pdf",
     brand: Brand | None = None,
     template_dir: Path | None = None,
+    part: ReportPart = "executive",
     evolution: dict[str, Any] | None = None,
 ) -> bytes:
-    """The readiness report of `result`; raises RenderError if it cannot be built safely.
+    """The readiness report of `result` (`part`: the executive report, its annexes, or both in
+    one document); raises RenderError if it cannot be built safely.
 
     `evolution`: the section on changes since a previous assessment
     (`assess.progress.evolution.evolution_context`), shown after the summary.
     """
     brand = brand or Brand()
-    context = report_context(result, defs, lang, brand)
+    context = report_context(result, defs, lang, brand, part)
     context["evolution"] = evolution
-    html = render_html(context, brand, template_dir, inline=fmt == "html")
     if fmt == "html":
-        return html.encode("utf-8")
+        return render_html(context, brand, template_dir, inline=True).encode("utf-8")
     from .pdf import html_to_pdf  # WeasyPrint is slow to import; only PDF output needs it
 
+    html = render_html(context, brand, template_dir, inline=False, external_css=True)
+    css = render_css(context, brand, template_dir)
     dirs = template_dirs(template_dir)
     roots = dirs + ([brand.root] if brand.root is not None else [])
-    return html_to_pdf(html, dirs[0], roots)
+    return html_to_pdf(html, dirs[0], roots, css)

@@ -14,6 +14,12 @@ def _pct(x: float) -> str:
     return f"{round(100 * x)} %"
 
 
+def _num(x: float, lang: Lang) -> str:
+    """One decimal, with a decimal comma in French (as the PDF prints it)."""
+    text = f"{x:.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
 def _answer(a: AnswerView, lang: Lang) -> str:
     if a.state == "unknown":
         value = t("answer_unknown", lang)
@@ -45,13 +51,10 @@ def score_text(result: AssessmentResult, lang: Lang = "fr", max_findings: int | 
     """Levels per domain and findings, most severe first; `max_findings` keeps only the first ones."""
     lines = _header(result, lang)
     o = result.overall
-    index = (
-        f"{t('index', lang)} : {o.index:.1f} / 100"
-        if lang == "fr"
-        else f"{t('index', lang)}: {o.index:.1f} / 100"
-    )
+    colon = " :" if lang == "fr" else ":"
+    index = f"{t('index', lang)}{colon} {_num(o.index, lang)} / 100"
     if o.index_max > o.index:
-        index += f" ({t('up_to', lang, value=f'{o.index_max:.1f}')})"
+        index += f" ({t('up_to', lang, value=_num(o.index_max, lang))})"
     grade = f" · {t('grade', lang)} {o.confidence_grade}" if o.confidence_grade else ""
     lines += ["", f"{index} · {t('confidence', lang)} {_pct(o.confidence)}{grade}", ""]
     lines += checks_lines(result, lang)
@@ -64,7 +67,7 @@ def score_text(result: AssessmentResult, lang: Lang = "fr", max_findings: int | 
             lines.append(f"{name:<26}{t('not_applicable', lang):>39}")
             continue
         lines.append(
-            f"{name:<26}{d.level:>6}/5{d.potential_level:>9}/5{d.score:>8.1f}{_pct(d.confidence):>12}{d.confidence_grade:>7}"
+            f"{name:<26}{d.level:>6}/5{d.potential_level:>9}/5{_num(d.score, lang):>8}{_pct(d.confidence):>12}{d.confidence_grade:>7}"
         )
     findings = result.all_findings()
     lines += ["", f"{t('findings', lang)} ({len(findings)})"]
@@ -96,7 +99,7 @@ def _gate_line(g: GateResult, lang: Lang) -> list[str]:
 def _domain_explain(d: DomainResult, lang: Lang) -> list[str]:
     lines = [
         f"{t('domain_' + d.domain, lang)} — {t('level', lang)} {d.level}/5 "
-        f"({t('potential', lang).lower()} {d.potential_level}/5) — {t('score', lang)} {d.score:.1f} "
+        f"({t('potential', lang).lower()} {d.potential_level}/5) — {t('score', lang)} {_num(d.score, lang)} "
         f"— {t('confidence', lang)} {_pct(d.confidence)}"
         + (f" — {t('grade', lang)} {d.confidence_grade}" if d.confidence_grade else "")
     ]

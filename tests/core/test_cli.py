@@ -33,14 +33,14 @@ def test_score_text_exact():
         "CH Test — FINESS 750712184 — ch — évaluation du 2026-03-01\n"
         "questionnaire mini v1 · règles 5791ef06b676 · moteur durable-rules · empreinte 9ddde607316b\n"
         "\n"
-        "Indice global e-santé : 6.2 / 100 · confiance 67 % · Fiabilité B\n"
+        "Indice global e-santé : 6,2 / 100 · confiance 67 % · Fiabilité B\n"
         "\n"
         "Domaine                     Niveau  Potentiel   Score   Confiance  Fiab.\n"
         "Interopérabilité                                   non applicable\n"
         "Hébergement HDS                                    non applicable\n"
-        "Alimentation du DMP            1/5        1/5    12.5        75 %      B\n"
+        "Alimentation du DMP            1/5        1/5    12,5        75 %      B\n"
         "MSSanté                                            non applicable\n"
-        "Cybersécurité                  0/5        0/5     0.0        50 %      C\n"
+        "Cybersécurité                  0/5        0/5     0,0        50 %      C\n"
         "Télémédecine                                       non applicable\n"
         "\n"
         "Constats (3)\n"
@@ -97,7 +97,7 @@ def test_explain_domain():
     result = run("explain", ANSWERS, "--domain", "dmp", *MINI_ARGS)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[3:14] == [
-        "Alimentation du DMP — Niveau 1/5 (potentiel 1/5) — Score 12.5 — confiance 75 % — Fiabilité B",
+        "Alimentation du DMP — Niveau 1/5 (potentiel 1/5) — Score 12,5 — confiance 75 % — Fiabilité B",
         "  Fiabilité B : 85 points = 100 × (0,6 × réponses 0,75 + 0,4 × justificatifs 1)",
         "    aucune réponse ne demande de justificatif",
         "  Niveau 1 — Niveau 1 — atteint",

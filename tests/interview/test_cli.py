@@ -82,7 +82,7 @@ def test_full_run(tmp_path):
         line.startswith("Questionnaire terminé : 12 réponses enregistrées dans ") for line in lines
     )
     # the score summary: levels per domain and findings, as `assess score` prints them
-    assert "Alimentation du DMP            1/5        1/5    12.5       100 %      A" in lines
+    assert "Alimentation du DMP            1/5        1/5    12,5       100 %      A" in lines
     assert "  [CRITIQUE] CYB-001  Accès par simple mot de passe" in lines
     # `assess score` reads the file as written
     score = CliRunner().invoke(cli, ["score", str(out), *MINI_ARGS])

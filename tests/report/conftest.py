@@ -34,11 +34,25 @@ def pdf_en(mini_result, mini_defs) -> bytes:
     return render_report(mini_result, mini_defs, lang="en")
 
 
-def pdf_text(data: bytes) -> str:
+@pytest.fixture(scope="session")
+def pdf_full_fr(mini_result, mini_defs) -> bytes:
+    return render_report(mini_result, mini_defs, lang="fr", part="full")
+
+
+@pytest.fixture(scope="session")
+def pdf_annexes_en(mini_result, mini_defs) -> bytes:
+    return render_report(mini_result, mini_defs, lang="en", part="annexes")
+
+
+def pdf_page_texts(data: bytes) -> list[str]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    return "\n".join(page.extract_text() or "" for page in reader.pages).replace("\u200b", "")
+    return [(page.extract_text() or "").replace("\u200b", "") for page in reader.pages]
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(pdf_page_texts(data))
 
 
 def _fonts_in(resources, seen: set[int], found: set[str]) -> None:

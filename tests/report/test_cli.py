@@ -49,7 +49,7 @@ def test_report_html_from_extension(tmp_path):
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert (
-        html.startswith("<!DOCTYPE html>") and "finding-CYB-001" not in html
+        html.startswith("<!DOCTYPE html>") and 'data-rule="CYB-001"' not in html
     )  # not in force before 2026
     assert "Règles appliquées au" in html
 
@@ -62,6 +62,53 @@ def test_report_format_option_applies_to_other_extensions(tmp_path):
     assert (
         contradicting.exit_code == 2 and "rename the file or drop --format" in contradicting.stderr
     )
+
+
+def test_annexes_go_to_a_second_file(tmp_path):
+    out, annexes = tmp_path / "rapport.pdf", tmp_path / "annexes.pdf"
+    result = _run("-o", str(out), "--annexes", str(annexes))
+    assert result.exit_code == 0, result.output
+    report, detail = pdf_text(out.read_bytes()), pdf_text(annexes.read_bytes())
+    assert "Annexe C — Réponses" not in report and "Annexe C — Réponses" in detail
+    assert "Synthèse" in report and "Synthèse" not in detail
+    assert result.stdout.splitlines() == [str(out), str(annexes)]
+
+
+def test_full_puts_everything_in_one_file(tmp_path):
+    out = tmp_path / "complet.pdf"
+    result = _run("-o", str(out), "--full")
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out.read_bytes())
+    assert "Synthèse" in text and "Annexe F — Sources" in text
+
+
+def test_full_and_annexes_together_is_a_usage_error(tmp_path):
+    result = _run("-o", str(tmp_path / "a.pdf"), "--full", "--annexes", str(tmp_path / "b.pdf"))
+    assert result.exit_code == 2
+    assert "retirez --annexes ou --full" in result.output
+    same = _run("-o", str(tmp_path / "a.pdf"), "--annexes", str(tmp_path / "a.pdf"))
+    assert same.exit_code != 0
+    assert not list(tmp_path.iterdir())
+
+
+def test_light_brand_colour_is_made_readable_with_a_warning(tmp_path):
+    brand = tmp_path / "brand.yaml"
+    brand.write_text('name: "Jaune"\nprimary_color: "#FFD400"\n', encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = _run("-o", str(out), "--brand", str(brand))
+    assert result.exit_code == 0, result.output
+    assert "Avertissement : Couleur de marque #FFD400 : contraste insuffisant" in result.stderr
+    assert "écrit en noir" in result.stderr
+    css = out.read_text(encoding="utf-8")
+    assert "background: #FFD400; color: #000000;" in css  # black text on the yellow band
+    quiet = _run("-o", str(out), "--brand", str(_brand(tmp_path, "#1F4E79")))
+    assert quiet.exit_code == 0 and "Avertissement" not in quiet.stderr
+
+
+def _brand(folder: Path, colour: str) -> Path:
+    path = folder / "dark.yaml"
+    path.write_text(f'primary_color: "{colour}"\n', encoding="utf-8")
+    return path
 
 
 def test_bad_brand_is_a_located_error(tmp_path):
@@ -95,30 +142,3 @@ def test_help_is_bilingual():
     result = CliRunner().invoke(cli, ["report", "--help"])
     assert result.exit_code == 0
     assert "readiness report" in result.output and "rapport de maturité" in result.output
-
-
-def test_demo_example_if_present(tmp_path):
-    """The shipped example (written in parallel) renders once it exists and loads."""
-    import pytest
-
-    root = Path(__file__).resolve().parents[2]
-    example = root / "examples" / "chu-exemple.yaml"
-    if not example.exists():
-        pytest.skip("examples/chu-exemple.yaml not written yet")
-    from assess.answers import load_answers
-    from assess.definitions import load_definitions
-    from assess.errors import AssessError
-    from assess.render.report import render_report
-    from assess.scoring.assessor import Assessor
-
-    try:
-        defs = load_definitions()
-        answers = load_answers(example, defs.questionnaire)
-    except AssessError as exc:
-        pytest.skip(f"shipped definitions do not load yet: {exc}")
-    result = Assessor(defs, "python").assess(answers)
-    for lang in ("fr", "en"):
-        text = pdf_text(render_report(result, defs, lang=lang))
-        assert result.organisation.name.split()[0] in text
-        for finding in result.all_findings():
-            assert finding.rule_id in text

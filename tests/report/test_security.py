@@ -61,13 +61,13 @@ def assess_file(mini_assessor):
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_is_plain_text_in_html(tmp_path, text, assess_file, mini_defs):
     result = assess_file(_answers(tmp_path, text, text))
-    html = render_report(result, mini_defs, fmt="html").decode()
+    html = render_report(result, mini_defs, fmt="html", part="full").decode()
     root = tinyhtml5.parse(html, namespace_html_elements=False)
     tags = {str(e.tag) for e in root.iter()}
     assert "script" not in tags and "img" not in tags
     assert [e for e in root.iter("style")] and len(list(root.iter("style"))) == 1
     assert "evil.example" not in "".join(s.text or "" for s in root.iter("style"))
-    title = next(e for e in root.iter() if "cover-title" in (e.get("class") or ""))
+    title = next(e for e in root.iter() if "org-name" in (e.get("class") or ""))
     assert "".join(title.itertext()).strip() == text
 
 
@@ -76,7 +76,7 @@ def test_hostile_pdf_builds_and_shows_text(tmp_path, assess_file, mini_defs):
     result = assess_file(
         _answers(tmp_path, name, "<script>alert(1)</script> url(http://evil.example/)")
     )
-    pdf = render_report(result, mini_defs, lang="fr")
+    pdf = render_report(result, mini_defs, lang="fr", part="full")  # comments are in the annexes
     text = pdf_text(pdf)
     assert "<script>alert('x')</script>" in text
     assert "file:///etc/passwd" in text
@@ -87,7 +87,7 @@ def test_very_long_name(tmp_path, assess_file, mini_defs):
     name = "Centre hospitalier " + "A" * 9_981
     assert len(name) == 10_000
     result = assess_file(_answers(tmp_path, name, "x" * 10_000, other="court"))
-    pdf = render_report(result, mini_defs, lang="en")
+    pdf = render_report(result, mini_defs, lang="en", part="full")
     text = re.sub(r"\s+", "", pdf_text(pdf))
     assert "Centrehospitalier" + "A" * 50 in text
     assert text.count("A" * 9_000) >= 1 or len(text) > 10_000
@@ -144,9 +144,11 @@ def test_user_template_overrides_and_extends(tmp_path, mini_result, mini_defs):
     (tmp_path / "img.png").write_bytes(
         (MINI.parent.parent / "report" / "conftest.py").read_bytes()[:0] or b""
     )
-    html = render_report(mini_result, mini_defs, fmt="html", template_dir=tmp_path).decode()
+    html = render_report(
+        mini_result, mini_defs, fmt="html", template_dir=tmp_path, part="full"
+    ).decode()
     assert "TOC maison" in html
-    pdf = render_report(mini_result, mini_defs, template_dir=tmp_path)
+    pdf = render_report(mini_result, mini_defs, template_dir=tmp_path, part="annexes")
     assert "TOC maison" in pdf_text(pdf)
 
 
@@ -169,3 +171,13 @@ def test_svg_logo_cannot_reach_files(tmp_path, mini_result, mini_defs):
     brand = Brand(name="X", logo=logo, logo_type="image/svg+xml", root=tmp_path)
     with pytest.raises(RenderError, match="not allowed"):
         render_report(mini_result, mini_defs, brand=brand)
+
+
+def test_user_stylesheet_cannot_reach_the_network(tmp_path, mini_result, mini_defs):
+    (tmp_path / "print.css").write_text(
+        '{% include "default:print.css" %}\n@import url(http://example.com/x.css);\n'
+        "body { background: url(file:///etc/passwd); }",
+        encoding="utf-8",
+    )
+    with pytest.raises(RenderError, match="not allowed"):
+        render_report(mini_result, mini_defs, template_dir=tmp_path)

@@ -81,3 +81,44 @@ def test_brand_errors(tmp_path, body, message):
     with pytest.raises(DefinitionError) as exc:
         load_brand(_write(tmp_path, body, logo=None))
     assert message in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("colour", "on_primary", "adjusted"),
+    [("#1F4E79", "#FFFFFF", False), ("#FFD400", "#000000", True), ("#8A1538", "#FFFFFF", False),
+     ("#777777", "#000000", True), ("#FFFFFF", "#000000", True)],
+)  # fmt: skip
+def test_brand_colours_are_made_readable(colour, on_primary, adjusted):
+    from assess.render.colour import MIN_CONTRAST, contrast, palette
+
+    p = palette(colour)
+    assert p.on_primary == on_primary
+    assert contrast(p.primary, p.on_primary) >= MIN_CONTRAST  # text on the band
+    assert contrast(p.ink, "#FFFFFF") >= MIN_CONTRAST  # headings on white
+    assert p.adjusted is adjusted
+    assert (p.ink == colour) is (contrast(colour, "#FFFFFF") >= MIN_CONTRAST)
+
+
+def test_contrast_ratios_match_wcag():
+    from assess.render.colour import contrast
+
+    assert contrast("#FFFFFF", "#000000") == pytest.approx(21.0)
+    assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+    assert contrast("#1F4E79", "#FFFFFF") == pytest.approx(8.66, abs=0.01)
+
+
+def test_contrast_warning_is_in_the_user_language():
+    from assess.render.colour import contrast_warning, palette
+
+    fr = contrast_warning(palette("#FFD400"), "fr")
+    en = contrast_warning(palette("#FFD400"), "en")
+    assert fr is not None and "4,5:1" in fr and "noir" in fr and "#FFD400" in fr
+    assert en is not None and "4.5:1" in en and "black" in en
+    assert contrast_warning(palette("#1F4E79"), "fr") is None
+
+
+def test_every_departement_has_a_name():
+    from assess.geo import DEPARTEMENT_NAMES, DEPARTEMENTS
+
+    assert set(DEPARTEMENT_NAMES) == DEPARTEMENTS
+    assert DEPARTEMENT_NAMES["2A"] == "Corse-du-Sud" and DEPARTEMENT_NAMES["974"] == "La Réunion"
