@@ -40,6 +40,7 @@ class DomainBrief:
     more_blockers: str
     findings: tuple[FindingRow, ...]
     more_findings: str
+    na_levels: str = ""  # levels that do not apply to this organisation, e.g. "4, 5"
     checks: tuple[CheckRow, ...] = ()  # consistency checks of this domain
 
 
@@ -84,6 +85,7 @@ def domain_brief(d: DomainResult, fmt: Formatter) -> DomainBrief:
         level=d.level,
         level_title=reached.title.get(fmt.lang) if reached else fmt.t("r_level_zero"),
         level_description=reached.description.get(fmt.lang) if reached else fmt.t("r_level_zero_desc"),
+        na_levels=", ".join(str(lv.level) for lv in d.levels if not lv.applicable) if d.applicable else "",
         confidence=fmt.pct(d.confidence), grade=d.confidence_grade, facts=_facts(d, fmt), next_title=next_title, next_description=next_description,
         blockers=tuple(blockers), more_blockers=more_blockers,
         findings=tuple(findings), more_findings=more_findings,
