@@ -29,12 +29,6 @@ def _font(path: Path, inline: bool) -> str:
     return "data:font/ttf;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-def _num(x: float, lang: Lang) -> str:
-    """Numbers as the reader writes them: a decimal comma in French."""
-    text = f"{x:.1f}"
-    return text.replace(".", ",") if lang == "fr" else text
-
-
 def summary_html(summary: RegionalSummary, lang: Lang = "fr", inline: bool = True) -> str:
     packaged = template_dirs(None)[0]
     context = {
@@ -46,7 +40,6 @@ def summary_html(summary: RegionalSummary, lang: Lang = "fr", inline: bool = Tru
         "severities": {s.value: t(f"severity_{s.value}", lang) for s in Severity},
         "total": max(1, summary.organisations),
         "levels": list(range(6)),
-        "num": lambda x: _num(x, lang),
         "fonts": {
             k.removeprefix("font_"): _font(packaged / rel, inline) for k, rel in FONTS.items()
         },

@@ -34,7 +34,9 @@ def ch(assessor, shipped_defs):
 
 @pytest.fixture(scope="module")
 def html_fr(assessor, ch, shipped_defs):
-    return render_report(assessor.assess(ch), shipped_defs, lang="fr", fmt="html").decode()
+    return render_report(
+        assessor.assess(ch), shipped_defs, lang="fr", fmt="html", part="full"
+    ).decode()
 
 
 def test_no_hedge_and_no_line_number_in_the_french_report(html_fr):

@@ -25,7 +25,7 @@ EXAMPLES = ["chu", "ch", "ehpad"]
 MAX_PAGES = 12
 # Words that only an English text would contain; user text in the examples is French.
 ENGLISH = re.compile(
-    r"\b(the|and|with|of|from|since|unverified|in force|level|gate|finding|findings|answered|"
+    r"\b(with|of|from|since|unverified|in force|level|gate|finding|findings|answered|"
     r"missing|Why|Recommendation|Annex|Evidence|Severity|not met)\b"
 )
 
