@@ -145,7 +145,8 @@ def _group_alive(pgid: int) -> bool:
 
 
 def test_sigterm_stops_everything_like_ctrl_c(tmp_path):
-    rows = [row(GOOD[i % len(GOOD)], f"Org {i}") for i in range(3000)]
+    # Large enough that the batch is still running when the signal comes, however fast the engine.
+    rows = [row(GOOD[i % len(GOOD)], f"Org {i}") for i in range(60000)]
     (tmp_path / "in.csv").write_text(csv_text(rows), encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
@@ -154,14 +155,19 @@ def test_sigterm_stops_everything_like_ctrl_c(tmp_path):
          "--errors", str(out / "e.csv"), "-j", "2", *MINI_ARGS],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
-    deadline = time.monotonic() + 120
-    while not any(p.name.startswith(".o.csv.") for p in out.iterdir()):
-        assert proc.poll() is None and time.monotonic() < deadline, "the batch did not start"
-        time.sleep(0.05)
-    time.sleep(1.0)  # the workers are running
-    assert proc.poll() is None, "the batch ended before SIGTERM; make the input larger"
-    proc.send_signal(signal.SIGTERM)
-    _, stderr = proc.communicate(timeout=120)
+    try:
+        deadline = time.monotonic() + 120
+        while not any(p.name.startswith(".o.csv.") for p in out.iterdir()):
+            assert proc.poll() is None and time.monotonic() < deadline, "the batch did not start"
+            time.sleep(0.05)
+        time.sleep(0.3)  # the workers are running
+        assert proc.poll() is None, "the batch ended before SIGTERM; make the input larger"
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
     assert proc.returncode == 1, stderr
     assert "Interrompu. / Aborted." in stderr and "Traceback" not in stderr
     deadline = time.monotonic() + 30
