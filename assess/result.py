@@ -202,7 +202,8 @@ class AssessmentResult(_Model):
     domains: list[DomainResult]
     adjacent: list[AdjacentResult]
     answers: list[AnswerView]
-    warnings: list[str]
+    warnings: list[str]  # in English, for programs; `notices` has both languages
+    notices: list[Text] = Field(default_factory=list)
     checks: list[CheckResult] = Field(default_factory=list)  # most severe first
 
     def domain(self, name: str) -> DomainResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..answers import Answer
-from ..common import OrgType
+from ..common import OrgType, Text
 from ..conditions import NA, UNKNOWN, VALUE, normalise
 from ..questionnaire import Questionnaire
 from .truth import F, Resolved, truth
@@ -51,7 +51,7 @@ def resolve(
     answers: Mapping[str, Answer],
     org_type: OrgType,
     questionnaire: Questionnaire,
-    warnings: list[str] | None = None,
+    warnings: list[Text] | None = None,
 ) -> dict[str, Resolved]:
     """Every question's state. Questions that do not apply (type, depends_on) are NA."""
     resolved: dict[str, Resolved] = {}
@@ -62,8 +62,14 @@ def resolve(
             hidden = truth(depends_on, resolved, _never_fired) == F
         if hidden:
             if answer.state == VALUE and warnings is not None:
+                label = questionnaire.questions()[qid].label
                 warnings.append(
-                    f"{qid}: answer ignored, the question does not apply to this organisation"
+                    Text(
+                        fr=f"« {label.fr} » : réponse ignorée, la question ne concerne pas "
+                        "cette structure",
+                        en=f"“{label.en}”: answer ignored, the question does not apply to "
+                        "this organisation",
+                    )
                 )
             resolved[qid] = _NOT_APPLICABLE
         else:

@@ -283,7 +283,7 @@ def report_context(
         "cross_cutting": _cross_cutting_brief(adjacent, fmt),
         "plan": plan,
         "plan_head": plan_head(plan, fmt),
-        "warnings": result.warnings,
+        "warnings": [w.get(lang) for w in result.notices],
         **trust_context(result, fmt),
     }
     if part != "executive":

@@ -83,8 +83,8 @@ def score_text(result: AssessmentResult, lang: Lang = "fr", max_findings: int | 
         lines.append(f"      → {f.recommendation.get(lang)}")
     if max_findings is not None and len(ordered) > max_findings:
         lines.append(f"  … {t('more_findings', lang, n=len(ordered) - max_findings)}")
-    if result.warnings:
-        lines += ["", f"{t('warnings', lang)}:"] + [f"  - {w}" for w in result.warnings]
+    if result.notices:
+        lines += ["", f"{t('warnings', lang)}:"] + [f"  - {w.get(lang)}" for w in result.notices]
     return "\n".join(lines) + "\n"
 
 

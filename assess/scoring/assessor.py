@@ -10,7 +10,7 @@ from typing import Any, Literal, Protocol
 
 from .. import __version__
 from ..answers import AnswerSet
-from ..common import SEVERITY_ORDER
+from ..common import SEVERITY_ORDER, Text
 from ..conditions import NA, UNKNOWN, VALUE
 from ..definitions import Definitions
 from ..engine.compile import CompiledDomain, compile_definitions
@@ -82,7 +82,7 @@ class Assessor:
             self.evaluator = GeneratedEvaluator(self.compiled, self.questions)
 
     def case(
-        self, answers: AnswerSet, as_of: dt.date | None = None, warnings: list[str] | None = None
+        self, answers: AnswerSet, as_of: dt.date | None = None, warnings: list[Text] | None = None
     ) -> Case:
         resolved = resolve(
             answers.answers, answers.organisation.type, self.defs.questionnaire, warnings
@@ -101,7 +101,7 @@ class Assessor:
         An engine failure raises EngineError for the whole call; score the organisations one
         by one to find the one it failed on.
         """
-        warnings: list[list[str]] = [[] for _ in many]
+        warnings: list[list[Text]] = [[] for _ in many]
         cases = [self.case(a, as_of, w) for a, w in zip(many, warnings, strict=True)]
         fired = self.evaluator.fired_many(cases)
         return [
@@ -110,7 +110,7 @@ class Assessor:
         ]
 
     def _numbers(
-        self, answers: AnswerSet, fired: dict[str, set[str]], case: Case, warnings: list[str]
+        self, answers: AnswerSet, fired: dict[str, set[str]], case: Case, warnings: list[Text]
     ) -> Evaluation:
         evidence = self.evidence.statuses(answers.answers, case.resolved, case.as_of)
         rules = self.defs.rules
@@ -118,7 +118,13 @@ class Assessor:
             c for c in answers.confirmed_checks if c not in rules or not rules[c].check
         )
         if unknown:
-            warnings.append(f"confirmed_checks: {', '.join(unknown)} are not check IDs")
+            listed = ", ".join(unknown)
+            warnings.append(
+                Text(
+                    fr=f"confirmed_checks : {listed} ne sont pas des contrôles de cohérence",
+                    en=f"confirmed_checks: {listed} are not consistency checks",
+                )
+            )
         return evaluate(self.plan, fired, case, warnings, evidence, answers.confirmed_checks)
 
     def assess(self, answers: AnswerSet, as_of: dt.date | None = None) -> AssessmentResult:
@@ -211,7 +217,8 @@ class Assessor:
             domains=domains,
             adjacent=adjacent,
             answers=list(views.values()),
-            warnings=ev.warnings,
+            warnings=[w.en for w in ev.warnings],
+            notices=ev.warnings,
             checks=self._checks(ev, views, answers.confirmed_checks),
         )
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..common import DOMAINS, SEVERITY_ORDER
+from ..common import DOMAINS, SEVERITY_ORDER, Text
 from ..conditions import NA, UNKNOWN, VALUE, Fired, literals
 from ..definitions import Definitions
 from ..engine.compile import CompiledDomain, CompiledRule
@@ -55,7 +55,7 @@ class Evaluation:
     index_max: float
     confidence: float
     findings_by_severity: dict[str, int]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
     checks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section -> fired checks
     grade: Confidence | None = None
     evidence: dict[str, EvidenceStatus] = field(default_factory=dict)  # question ID -> status
@@ -237,7 +237,7 @@ def _domain_numbers(
 
 
 def evaluate(
-    plan: Plan, fired: dict[str, set[str]], case: Case, warnings: list[str],
+    plan: Plan, fired: dict[str, set[str]], case: Case, warnings: list[Text],
     evidence: Mapping[str, EvidenceStatus] | None = None, confirmed: Iterable[str] = (),
 ) -> Evaluation:  # fmt: skip
     """The numbers of one organisation from the rules its evaluator fired."""

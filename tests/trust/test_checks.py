@@ -139,4 +139,7 @@ def test_confirming_something_that_is_not_a_check_is_warned(shipped_defs):
     answers = load_answers(ROOT / "examples" / "ch-exemple.yaml", shipped_defs.questionnaire)
     answers.confirmed_checks = {"DMP-001": "x", "CHK-NOPE-001": "y"}
     result = Assessor(shipped_defs, "python").assess(answers)
-    assert "confirmed_checks: CHK-NOPE-001, DMP-001 are not check IDs" in result.warnings
+    assert "confirmed_checks: CHK-NOPE-001, DMP-001 are not consistency checks" in result.warnings
+    assert result.notices[-1].fr == (
+        "confirmed_checks : CHK-NOPE-001, DMP-001 ne sont pas des contrôles de cohérence"
+    )
