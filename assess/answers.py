@@ -7,21 +7,32 @@ An answer is a value, `unknown` (the organisation does not know, counted as unan
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from .common import OrgType, StrictModel
-from .conditions import NA, UNKNOWN, VALUE
+from .common import Lang, OrgType, StrictModel
+from .conditions import UNKNOWN
 from .errors import AnswersError, Problem
-from .geo import DEPARTEMENTS, REGIONS, finess_problem
-from .questionnaire import MAX_INTEGER, Question, Questionnaire, QuestionType
+from .i18n import t
+from .questionnaire import Question, Questionnaire
+from .values import (
+    MAX_TEXT,
+    ORG_READERS,
+    Answer,
+    ValueProblem,
+    read_answer,
+    read_departement,
+    read_finess,
+    read_org_type,
+    read_region,
+)
 from .yamlio import Document, LoadFailure, load_document, problems_from_validation
 
 __all__ = [
+    "MAX_TEXT",
     "Answer",
     "AnswerSet",
     "AnswersFile",
@@ -33,8 +44,6 @@ __all__ = [
     "validate_answers",
 ]
 
-MAX_TEXT = 10_000  # free text is capped: the engine's regex lengths wrap at 65,536
-
 
 class Organisation(StrictModel):
     name: str = Field(min_length=1, max_length=MAX_TEXT)
@@ -43,31 +52,25 @@ class Organisation(StrictModel):
     region: str
     departement: str
 
-    @field_validator("finess")
+    @field_validator("finess", mode="before")
     @classmethod
-    def _finess(cls, value: str) -> str:
-        value = value.strip().upper()
-        problem = finess_problem(value)
-        if problem:
-            raise ValueError(problem)
-        return value
+    def _finess(cls, value: Any) -> str:
+        return read_finess(value).value
 
-    @field_validator("region")
+    @field_validator("type", mode="before")
     @classmethod
-    def _region(cls, value: str) -> str:
-        if value not in REGIONS:
-            raise ValueError(
-                f"region '{value}' is not an INSEE region code (e.g. 11 for Île-de-France)"
-            )
-        return value
+    def _type(cls, value: Any) -> str:
+        return read_org_type(value).value
 
-    @field_validator("departement")
+    @field_validator("region", mode="before")
     @classmethod
-    def _departement(cls, value: str) -> str:
-        value = value.strip().upper()
-        if value not in DEPARTEMENTS:
-            raise ValueError(f"département '{value}' is not a département code (e.g. 75, 2A, 971)")
-        return value
+    def _region(cls, value: Any) -> str:
+        return read_region(value).value
+
+    @field_validator("departement", mode="before")
+    @classmethod
+    def _departement(cls, value: Any) -> str:
+        return read_departement(value).value
 
 
 class QuestionnaireRef(StrictModel):
@@ -117,16 +120,6 @@ class AnswersFile(StrictModel):
         return value
 
 
-@dataclass(frozen=True)
-class Answer:
-    state: str  # VALUE, UNKNOWN or NA
-    value: Any = None  # str, int, float, date, or frozenset of choice IDs
-    comment: str | None = None
-    evidence: str | None = None  # the reference (a plain string in the file, or `ref`)
-    evidence_date: dt.date | None = None
-    evidence_expires: dt.date | None = None
-
-
 @dataclass
 class AnswerSet:
     organisation: Organisation
@@ -141,123 +134,63 @@ class AnswerSet:
 
 
 def parse_value(question: Question, raw: Any) -> Answer:
-    """Check one answer against its question; raise ValueError saying what is expected."""
-    if isinstance(raw, str) and raw.strip().lower() == "unknown":
-        return Answer(UNKNOWN)
-    if isinstance(raw, str) and raw.strip().lower() == "na":
-        if not question.allow_na:
-            raise ValueError("this question does not accept 'na'; answer it or say 'unknown'")
-        return Answer(NA)
-    return Answer(VALUE, _typed(question, raw))
+    """Read one answer with the shared reader; raise ValueProblem (a ValueError) saying what is expected."""
+    return read_answer(question, raw).answer
 
 
-def _typed(q: Question, raw: Any) -> Any:
-    t = q.type
-    if t is QuestionType.yes_no:
-        if isinstance(raw, bool):
-            return "yes" if raw else "no"
-        if raw in ("yes", "no"):
-            return raw
-        raise ValueError(f"expected yes, no, unknown{', na' if q.allow_na else ''}; got {raw!r}")
-    if t is QuestionType.single_choice:
-        if raw not in q.choice_ids():
-            raise ValueError(f"expected one of {', '.join(q.choice_ids())}; got {raw!r}")
-        return raw
-    if t is QuestionType.multiple_choice:
-        items = raw if isinstance(raw, list) else None
-        if items is None or not all(isinstance(i, str) for i in items):
-            raise ValueError(f"expected a list of choices among {', '.join(q.choice_ids())}")
-        wrong = [i for i in items if i not in q.choice_ids()]
-        if wrong:
-            raise ValueError(
-                f"{', '.join(wrong)} not among the choices {', '.join(q.choice_ids())}"
-            )
-        return frozenset(items)
-    if t in (QuestionType.percent, QuestionType.integer):
-        return _number(q, raw)
-    if t is QuestionType.date:
-        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
-            return raw
-        if isinstance(raw, str):
-            try:
-                return dt.date.fromisoformat(raw.strip())
-            except ValueError:
-                pass
-        raise ValueError(f"expected a date as YYYY-MM-DD; got {raw!r}")
-    if not isinstance(raw, str | int | float) or isinstance(raw, bool):
-        raise ValueError("expected text")
-    text = str(raw)
-    if len(text) > MAX_TEXT:
-        raise ValueError(f"text is limited to {MAX_TEXT} characters")
-    return text
+# pydantic's wording for what people get wrong in a hand-written file, said in their language
+_FRIENDLY = (
+    "missing",
+    "extra_forbidden",
+    "date_from_datetime_parsing",
+    "date_parsing",
+    "date_type",
+)
 
 
-def _number(q: Question, raw: Any) -> int | float:
-    if isinstance(raw, bool) or not isinstance(raw, int | float):
-        unit = "a percentage from 0 to 100" if q.type is QuestionType.percent else "a whole number"
-        raise ValueError(f"expected {unit}; got {raw!r}")
-    if isinstance(raw, float) and not math.isfinite(raw):
-        raise ValueError(f"expected a finite number; got {raw!r}")
-    if q.type is QuestionType.integer and isinstance(raw, float) and not raw.is_integer():
-        raise ValueError(f"expected a whole number; got {raw!r}")
-    value: int | float = int(raw) if q.type is QuestionType.integer else raw
-    low, high = q.bounds()
-    if high == MAX_INTEGER and value > high:
-        raise ValueError(f"expected a whole number no larger than {MAX_INTEGER}; got {raw!r}")
-    if (low is not None and value < low) or (high is not None and value > high):
-        declared = high is not None and high != MAX_INTEGER
-        span = f"from {_fmt(low)} to {_fmt(high)}" if declared else f"at least {_fmt(low)}"
-        raise ValueError(f"expected a value {span}; got {raw!r}")
-    return value
+def _organisation_problems(doc: Document, lang: Lang) -> list[Problem]:
+    """Every organisation field checked by the shared reader; good values are normalised in place."""
+    data = doc.data.get("organisation") if isinstance(doc.data, dict) else None
+    if not isinstance(data, dict):
+        return []
+    problems = []
+    for name, reader in ORG_READERS.items():
+        if name not in data or data[name] is None:
+            continue
+        try:
+            data[name] = reader(data[name]).value
+        except ValueProblem as exc:
+            problems.append(doc.problem(("organisation", name), exc.text(lang)))
+    return problems
 
 
-def _fmt(x: float | None) -> str:
-    return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+def _file_problems(
+    doc: Document, exc: ValidationError, lang: Lang, prefix: tuple[str, ...] = ()
+) -> list[Problem]:
+    messages = {k: t(f"a_{k}", lang) for k in _FRIENDLY}
+    return problems_from_validation(doc, exc, prefix, messages=messages)
 
 
-def validate_answers(doc: Document, questionnaire: Questionnaire) -> AnswerSet:
-    """Check a parsed answers document; every problem is collected before raising."""
+def validate_answers(doc: Document, questionnaire: Questionnaire, lang: Lang = "fr") -> AnswerSet:
+    """Check a parsed answers document; every problem (organisation and answers) is collected
+    before raising."""
+    problems = _organisation_problems(doc, lang)
+    bad_fields = {p.field for p in problems}
     try:
         parsed = AnswersFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise AnswersError(problems_from_validation(doc, exc)) from exc
-    problems: list[Problem] = []
+        problems += [p for p in _file_problems(doc, exc, lang) if p.field not in bad_fields]
+        _answer_problems(doc, questionnaire, lang, problems)
+        raise AnswersError(problems) from exc
     ref = parsed.questionnaire
     if ref.id != questionnaire.id:
-        problems.append(
-            doc.problem(
-                ("questionnaire", "id"),
-                f"answers are for questionnaire '{ref.id}', not '{questionnaire.id}'",
-            )
-        )
-    questions = questionnaire.questions()
-    answers: dict[str, Answer] = {}
-    for qid, raw in parsed.answers.items():
-        question = questions.get(qid)
-        if question is None:
-            problems.append(
-                doc.problem(
-                    ("answers", qid),
-                    f"unknown question ID '{qid}'; see `assess schema` or the questionnaire",
-                )
-            )
-            continue
-        if isinstance(raw, dict) and "value" in raw:
-            # `AnswerEntry | Any` let a bad entry through as a plain value ("expected a whole
-            # number; got {...}"): check it as an entry to name the real problem (a key `note`).
-            try:
-                raw = AnswerEntry.model_validate(raw)
-            except ValidationError as exc:
-                problems.extend(problems_from_validation(doc, exc, ("answers", qid)))
-                continue
-        entry = raw if isinstance(raw, AnswerEntry) else AnswerEntry(value=raw)
-        try:
-            answer = parse_value(question, entry.value)
-        except ValueError as exc:
-            loc = ("answers", qid, "value") if isinstance(raw, AnswerEntry) else ("answers", qid)
-            problems.append(doc.problem(loc, str(exc)))
-            continue
-        answers[qid] = with_entry(answer, entry)
+        message = t("a_wrong_questionnaire", lang, found=ref.id, expected=questionnaire.id)
+        problems.append(doc.problem(("questionnaire", "id"), message))
+    answers = {
+        qid: with_entry(answer, entry) if isinstance(entry, AnswerEntry) else answer
+        for qid, answer in _answer_problems(doc, questionnaire, lang, problems).items()
+        for entry in [parsed.answers.get(qid)]
+    }
     if problems:
         raise AnswersError(problems)
     return AnswerSet(
@@ -274,9 +207,40 @@ def with_entry(answer: Answer, entry: AnswerEntry) -> Answer:
     return Answer(answer.state, answer.value, entry.comment, ev)
 
 
-def load_answers(path: Path, questionnaire: Questionnaire) -> AnswerSet:
+def _answer_problems(
+    doc: Document, questionnaire: Questionnaire, lang: Lang, problems: list[Problem]
+) -> dict[str, Answer]:
+    raw_answers = doc.data.get("answers") if isinstance(doc.data, dict) else None
+    if not isinstance(raw_answers, dict):
+        return {}
+    questions = questionnaire.questions()
+    answers: dict[str, Answer] = {}
+    for qid, raw in raw_answers.items():
+        question = questions.get(str(qid))
+        if question is None:
+            problems.append(doc.problem(("answers", qid), t("a_unknown_question", lang, id=qid)))
+            continue
+        if isinstance(raw, dict) and "value" in raw:
+            # a bad entry (a key `note`, a comment over the limit) is named as such
+            try:
+                AnswerEntry.model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(_file_problems(doc, exc, lang, ("answers", qid)))
+                continue
+        entry = raw if isinstance(raw, dict) else {"value": raw}
+        try:
+            answer = read_answer(question, entry.get("value")).answer
+        except ValueProblem as exc:
+            loc = ("answers", qid, "value") if isinstance(raw, dict) else ("answers", qid)
+            problems.append(doc.problem(loc, exc.text(lang)))
+            continue
+        answers[str(qid)] = answer  # comment and evidence: added from the parsed entry
+    return answers
+
+
+def load_answers(path: Path, questionnaire: Questionnaire, lang: Lang = "fr") -> AnswerSet:
     try:
         doc = load_document(path)
     except LoadFailure as exc:
         raise AnswersError([exc.problem]) from exc
-    return validate_answers(doc, questionnaire)
+    return validate_answers(doc, questionnaire, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .common import DOMAINS, Lang, Text
 from .trust_messages import TRUST_MESSAGES
 
-__all__ = ["MESSAGES", "t"]
+__all__ = ["MESSAGES", "t", "tn"]
 
 _M = Text
 
@@ -309,7 +309,7 @@ _INTERVIEW: dict[str, Text] = {
         fr="{section} — question {i}/{n} — {pct} % du questionnaire",
         en="{section} — question {i}/{n} — {pct}% of the questionnaire",
     ),
-    "iv_profile": _M(fr="Profil de l'établissement", en="Organisation profile"),
+    "iv_profile": _M(fr="Identité de l'établissement", en="Organisation identity"),
     "iv_keys": _M(
         fr="? aide · < retour · s passer (inconnu)", en="? help · < back · s skip (unknown)"
     ),
@@ -347,10 +347,7 @@ _INTERVIEW: dict[str, Text] = {
         fr="Touches : ? aide et références · < question précédente · s passer (réponse inconnue) · na non applicable (si proposé).",
         en="Keys: ? help and references · < previous question · s skip (unknown answer) · na not applicable (where offered).",
     ),
-    "iv_resuming": _M(
-        fr="Reprise de {path} : {answered} réponses déjà données.",
-        en="Resuming {path}: {answered} answers already given.",
-    ),
+    "iv_resuming": _M(fr="Reprise de {path} : {answers}.", en="Resuming {path}: {answers}."),
     "iv_all_answered": _M(
         fr="Toutes les questions ont déjà une réponse.", en="Every question already has an answer."
     ),
@@ -403,12 +400,12 @@ _INTERVIEW: dict[str, Text] = {
         en="a date YYYY-MM-DD or DD/MM/YYYY (e.g. 2025-09-30)",
     ),
     "iv_what_single": _M(
-        fr="le numéro (1 à {n}) ou l'identifiant d'un choix",
-        en="the number (1 to {n}) or the ID of one choice",
+        fr="le numéro (1 à {n}) ou l'intitulé d'un choix",
+        en="the number (1 to {n}) or the wording of one choice",
     ),
     "iv_what_multiple": _M(
-        fr="un ou plusieurs numéros (1 à {n}) ou identifiants séparés par des virgules (ex. 1,3), ou « aucun »",
-        en="one or more numbers (1 to {n}) or IDs separated by commas (e.g. 1,3), or 'none'",
+        fr="un ou plusieurs numéros (1 à {n}) séparés par des virgules (ex. 1,3), des intitulés séparés par « ; », ou « aucun »",
+        en="one or more numbers (1 to {n}) separated by commas (e.g. 1,3), wordings separated by “;”, or “none”",
     ),
     "iv_what_text": _M(
         fr="un texte libre (au plus {max} caractères)", en="free text (at most {max} characters)"
@@ -430,8 +427,8 @@ _INTERVIEW: dict[str, Text] = {
         en="a 9-character FINESS number (e.g. 750712184)",
     ),
     "iv_what_type": _M(
-        fr="le numéro (1 à {n}) ou l'identifiant d'un type ({ids})",
-        en="the number (1 to {n}) or the ID of a type ({ids})",
+        fr="le numéro (1 à {n}) ou le nom d'un type ({ids})",
+        en="the number (1 to {n}) or the name of a type ({ids})",
     ),
     "iv_what_region": _M(
         fr="un code région INSEE (ex. 11) ou un nom de région (ex. Bretagne)",
@@ -499,12 +496,12 @@ _INTERVIEW: dict[str, Text] = {
         en="'{domain}' is not a section of the questionnaire; choices: {choices}",
     ),
     "iv_interrupted": _M(
-        fr="Interrompu. {answered} réponses sont enregistrées dans {path}.\nPour reprendre : {command}",
-        en="Stopped. {answered} answers are saved in {path}.\nTo resume: {command}",
+        fr="Interrompu : {answers} dans {path}.\nPour reprendre : {command}",
+        en="Stopped: {answers} in {path}.\nTo resume: {command}",
     ),
     "iv_done": _M(
-        fr="Questionnaire terminé : {answered} réponses enregistrées dans {path}.",
-        en="Questionnaire complete: {answered} answers saved in {path}.",
+        fr="Questionnaire terminé : {answers} dans {path}.",
+        en="Questionnaire complete: {answers} in {path}.",
     ),
     "iv_domain_done": _M(
         fr="Section « {section} » terminée : réponses enregistrées dans {path}.",
@@ -535,6 +532,12 @@ assert all(f"domain_{d}" in MESSAGES for d in DOMAINS)
 def t(key: str, lang: Lang, **values: object) -> str:
     text = MESSAGES[key].get(lang)
     return text.format(**values) if values else text
+
+
+def tn(key: str, n: int, lang: Lang, **values: object) -> str:
+    """`key_one` or `key_many` with `{n}`: French counts 0 and 1 as singular (« 0 réponse »)."""
+    one = n <= 1 if lang == "fr" else n == 1
+    return t(f"{key}_{'one' if one else 'many'}", lang, n=n, **values)
 
 
 # Regional summary of `assess batch --summary` (the template reads them without the s_ prefix).
@@ -585,3 +588,20 @@ MESSAGES.update(_SUMMARY)
 
 # Consistency checks, evidence and the confidence grade (their own module, merged here).
 MESSAGES.update(TRUST_MESSAGES)
+
+# The command line itself (errors, validate), needed before any other module is loaded.
+_CLI: dict[str, Text] = {
+    "cli_error": Text(fr="Erreur", en="Error"),
+    "cli_problems": Text(
+        fr="Erreur : {n} problèmes à corriger dans le fichier :",
+        en="Error: {n} problems to fix in the file:",
+    ),
+    "cli_aborted": Text(fr="Interrompu.", en="Aborted."),
+    "cli_valid": Text(
+        fr="{path} : valide — {answered} sur {total}",
+        en="{path}: valid — {answered} of {total}",
+    ),
+    "cli_answered_one": Text(fr="{n} question répondue", en="{n} question answered"),
+    "cli_answered_many": Text(fr="{n} questions répondues", en="{n} questions answered"),
+}
+MESSAGES.update(_CLI)

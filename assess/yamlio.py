@@ -11,7 +11,7 @@ pydantic as ('when', 'all', 2, 'gte') can be reported at the line where it was w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,13 +234,17 @@ _FRIENDLY = {
 
 
 def problems_from_validation(
-    doc: Document, error: ValidationError, prefix: Loc = ()
+    doc: Document,
+    error: ValidationError,
+    prefix: Loc = (),
+    messages: Mapping[str, str] | None = None,
 ) -> list[Problem]:
-    """Every pydantic error of `error`, located in `doc`."""
+    """Every pydantic error of `error`, located in `doc`; `messages` rewords error types."""
     problems: dict[tuple[int | None, str], Problem] = {}
+    friendly = {**_FRIENDLY, **(messages or {})}
     for err in error.errors(include_url=False):
         loc = (*prefix, *err["loc"])
-        message = _FRIENDLY.get(err["type"], err["msg"])
+        message = friendly.get(err["type"], err["msg"])
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         problem = doc.problem(loc, message)

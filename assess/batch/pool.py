@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import interrupt
-from ..answers import AnswerSet
 from ..common import Lang
 from ..definitions import Definitions
 from ..result import AssessmentResult
@@ -30,7 +29,7 @@ from ..scoring.assessor import Assessor, EngineName
 from ..scoring.evaluation import Evaluation
 from .mapping import ColumnPlan
 from .reader import RawRow
-from .rows import CellProblem, RowParser
+from .rows import CellProblem, ParsedRow, RowParser
 from .writer import evaluation_record
 
 __all__ = ["CRASH_ENV", "ChunkRunner", "Outcome", "Rejected", "Scored", "WorkerConfig"]
@@ -54,6 +53,7 @@ class WorkerConfig:
     default_date: dt.date | None = None
     reports_dir: Path | None = None  # per-organisation PDF reports, rendered in the workers
     lang: Lang = "fr"
+    strict: bool = False  # a bad answer cell rejects the row instead of becoming unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ class Scored:
     findings: tuple[str, ...]  # every finding's rule ID, for the regional summary
     report: Path | None = None  # the rendered PDF, still under a temporary name
     report_error: str | None = None
+    warnings: tuple[CellProblem, ...] = ()  # cells read with a doubt or set to unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +88,9 @@ class Worker:
         self.assessor = Assessor(defs, config.engine)
         self.versions = (defs.questionnaire.version, defs.rules_version)
         self.parser = RowParser(
-            defs.questionnaire, config.plan, config.strict_width, config.default_date
-        )
+            defs.questionnaire, config.plan, config.strict_width, config.default_date,
+            config.lang, config.strict,
+        )  # fmt: skip
         self.as_of = config.as_of
         self.finess_index = next((i for i, c in config.plan.targets if c == "finess"), None)
         self.crash_on = os.environ.get(CRASH_ENV, "")
@@ -103,41 +105,44 @@ class Worker:
     def score_many(self, chunk: list[RawRow]) -> list[Outcome]:
         """Every row's outcome, in order: the parsed rows are fired together in one call."""
         outcomes: list[Outcome | None] = []
-        parsed: list[tuple[int, RawRow, AnswerSet]] = []
+        parsed: list[tuple[int, RawRow, ParsedRow]] = []
         for raw in chunk:
             if self.crash_on:
                 self._maybe_crash(raw)
             early = self._parse(raw)
-            if isinstance(early, AnswerSet):
+            if isinstance(early, ParsedRow):
                 parsed.append((len(outcomes), raw, early))
                 outcomes.append(None)
             else:
                 outcomes.append(early)
         evaluations: list[Evaluation | None]
         try:
-            evaluations = list(self.assessor.evaluate_many([a for *_, a in parsed], self.as_of))
+            answer_sets = [r.answers for *_, r in parsed if r.answers is not None]
+            evaluations = list(self.assessor.evaluate_many(answer_sets, self.as_of))
         except Exception:  # the engine failed on the batch: score its rows one by one
             evaluations = [None] * len(parsed)
         for (i, raw, answers), evaluation in zip(parsed, evaluations, strict=True):
             outcomes[i] = self._finish(raw, answers, evaluation)
         return [o for o in outcomes if o is not None]
 
-    def _parse(self, raw: RawRow) -> AnswerSet | Rejected:
+    def _parse(self, raw: RawRow) -> ParsedRow | Rejected:
         if raw.problem is not None:
             return Rejected(raw.row, raw.line, "", (CellProblem("", "", raw.problem),))
         try:
-            parsed = self.parser.parse(raw)
+            row = self.parser.parse(raw)
         except Exception as exc:  # one bad row must not stop the batch; the message says why
             return self._error(raw, exc)
-        if isinstance(parsed, list):
-            return Rejected(raw.row, raw.line, self.finess(raw), tuple(parsed))
-        return parsed
+        if row.answers is None:
+            return Rejected(raw.row, raw.line, self.finess(raw), tuple(row.problems))
+        return row
 
     def _error(self, raw: RawRow, exc: Exception) -> Rejected:
         message = f"erreur de notation / scoring error: {type(exc).__name__}: {exc}"
         return Rejected(raw.row, raw.line, self.finess(raw), (CellProblem("", "", message),))
 
-    def _finish(self, raw: RawRow, parsed: AnswerSet, evaluation: Evaluation | None) -> Outcome:
+    def _finish(self, raw: RawRow, row: ParsedRow, evaluation: Evaluation | None) -> Outcome:
+        parsed = row.answers
+        assert parsed is not None
         try:
             if evaluation is None:
                 evaluation = self.assessor.evaluate(parsed, self.as_of)
@@ -148,7 +153,9 @@ class Worker:
         except Exception as exc:  # one bad row must not stop the batch; the message says why
             return self._error(raw, exc)
         record = evaluation_record(parsed, evaluation, self.assessor.plan.severity, self.versions)
-        scored = Scored(raw.row, raw.line, record, tuple(evaluation.finding_ids()))
+        scored = Scored(
+            raw.row, raw.line, record, tuple(evaluation.finding_ids()), warnings=tuple(row.problems)
+        )
         return self._report(scored, result) if result is not None else scored
 
     def _report(self, scored: Scored, result: AssessmentResult) -> Scored:

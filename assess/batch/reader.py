@@ -4,7 +4,8 @@ CSV: the encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, else Windows-1252, el
 the delimiter (`;`, `,` or tab) are detected; quoted fields may hold newlines; blank lines are
 skipped. XLSX: the first visible worksheet (or `--sheet NAME`), named on stderr; cells keep their
 types (numbers, dates, booleans); the archive is checked against zip bombs first
-(`xlsx_guard`) and a cell longer than Excel allows rejects its row.
+(`xlsx_guard`) and a cell longer than Excel allows rejects its row. A number shown with a percent format (0.85
+shown as 85 %) is passed on as a `PercentCell`.
 Rows are streamed: memory does not grow with the file.
 """
 
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..values import PercentCell
 from .xlsx_guard import MAX_CELL_CHARS, check_workbook
 
 __all__ = ["DELIMITERS", "RawRow", "Table", "detect_encoding", "open_table"]
@@ -247,7 +249,7 @@ def _open_xlsx(path: Path, size: int, wanted: str | None = None) -> Table:
     except InputError:
         book.close()
         raise
-    values: Iterator[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
+    values: Iterator[tuple[Any, ...]] = (_values(row) for row in sheet.iter_rows())
     header: list[str] | None = None
     line = 0
     for cells in values:
@@ -267,6 +269,22 @@ def _open_xlsx(path: Path, size: int, wanted: str | None = None) -> Table:
     table.position = lambda: counter["line"]
     table.rows = _xlsx_rows(values, counter, table)
     return table
+
+
+def _values(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Cell values; a percent-formatted number keeps that meaning (Excel stores 85 % as 0.85)."""
+    return tuple(_value(cell) for cell in row)
+
+
+def _value(cell: Any) -> Any:
+    value = getattr(cell, "value", None)
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and "%" in (getattr(cell, "number_format", None) or "")
+    ):
+        return PercentCell(value)
+    return value
 
 
 def _filled(cell: Any) -> bool:

@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..atomic import Outputs, write_failure
 from ..common import Lang
 from ..definitions import Definitions, load_definitions
-from ..errors import OutputError, display_path
+from ..errors import InputError, OutputError, display_path
+from ..i18n import t
 from ..progress.campaign import (
     PROGRESS_COLUMNS,
     PreviousRecord,
@@ -30,8 +31,9 @@ from .mapping import FIXED_COLUMNS, ColumnPlan, known_column, load_mapping, plan
 from .pool import ChunkRunner, Outcome, Rejected, Scored, WorkerConfig
 from .reader import RawRow, Table, open_table
 from .render import summary_bytes
-from .rows import CellProblem
+from .rows import WARNING, CellProblem
 from .summary import RegionalSummary, SummaryBuilder
+from .workbook import XlsxTable
 from .writer import ERROR_COLUMNS, RESULT_COLUMNS, CsvTable, JsonArray
 
 __all__ = ["BatchOptions", "BatchReport", "Progress", "run_batch"]
@@ -45,7 +47,7 @@ class BatchOptions:
     input: Path
     output: Path | None = None  # None: standard output
     errors: Path | None = None  # None: the first errors are kept for the terminal
-    fmt: Literal["csv", "json"] = "csv"
+    fmt: Literal["csv", "json", "xlsx"] = "csv"  # xlsx: also chosen by an -o name ending .xlsx
     mapping: Path | None = None
     encoding: str | None = None
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -61,6 +63,7 @@ class BatchOptions:
     previous: Path | None = None  # results of the previous campaign (CSV or JSON)
     summary: Path | None = None  # .pdf, .html or .json, committed with the other outputs
     sheet: str | None = None  # XLSX: the worksheet to read (default: the first visible one)
+    strict: bool = False  # a bad answer cell rejects its row (default: the answer becomes unknown)
 
 
 @dataclass
@@ -71,7 +74,9 @@ class BatchReport:
     blank_lines: int = 0
     source: str = ""  # e.g. "CSV, cp1252, ';'"
     warnings: list[str] = field(default_factory=list)
-    errors: list[tuple[Rejected, CellProblem]] = field(default_factory=list)  # the first ones
+    errors: list[tuple[Rejected | Scored, CellProblem]] = field(default_factory=list)  # first ones
+    unknown_cells: int = 0  # answer cells that could not be read and were set to unknown
+    warning_cells: int = 0  # every warning (unknown cells, padded keys, 0-1 percentages)
     crashes: int = 0
     reports: int = 0  # per-organisation PDFs written
     report_errors: list[str] = field(default_factory=list)
@@ -92,19 +97,35 @@ def _describe(table: Table) -> str:
     return f"CSV, {table.encoding}, '{delim}'"
 
 
-def _warnings(plan: ColumnPlan) -> list[str]:
+def _warnings(plan: ColumnPlan, lang: Lang) -> list[str]:
     out = []
     if plan.ignored:
-        out.append(f"colonnes ignorées / ignored columns: {', '.join(plan.ignored)}")
+        out.append(t("b_ignored_columns", lang, names=", ".join(plan.ignored)))
     if plan.missing_questions:
         shown = ", ".join(plan.missing_questions[:10]) + (
             " …" if len(plan.missing_questions) > 10 else ""
         )
-        out.append(
-            f"{len(plan.missing_questions)} questions sans colonne, réponses inconnues / "
-            f"question columns missing, answers unknown: {shown}"
-        )
+        out.append(t("b_missing_questions", lang, n=len(plan.missing_questions), names=shown))
     return out
+
+
+def _table(
+    outputs: Outputs,
+    path: Path | None,
+    columns: tuple[str, ...],
+    options: BatchOptions,
+    fmt: str,
+    sheet: str,
+) -> Any:
+    """CSV, JSON or XLSX (asked for by --format or by a file name ending in .xlsx)."""
+    if fmt == "xlsx" or (path is not None and path.suffix.lower() == ".xlsx"):
+        if path is None:
+            raise InputError(t("b_xlsx_stdout", options.lang))
+        return XlsxTable(outputs.open(path), columns, sheet)
+    out = outputs.open(path)
+    if fmt == "json":
+        return JsonArray(out)
+    return CsvTable(out, columns, options.excel, bom=options.excel)  # fmt: skip
 
 
 class _Sink:
@@ -123,18 +144,18 @@ class _Sink:
         self.summary = SummaryBuilder(defs)
         self.progression = ProgressionBuilder(previous) if previous is not None else None
         columns = RESULT_COLUMNS + (PROGRESS_COLUMNS if previous is not None else ())
+        self.lang = options.lang
         self.outputs = Outputs()
         try:
-            out = self.outputs.open(options.output)
-            self.results: CsvTable | JsonArray = (
-                JsonArray(out)
-                if options.fmt == "json"
-                else CsvTable(out, columns, options.excel, bom=options.excel)
+            self.results: CsvTable | JsonArray | XlsxTable = _table(
+                self.outputs, options.output, columns, options, options.fmt, "results"
             )
-            self.errors: CsvTable | None = None
+            self.errors: CsvTable | XlsxTable | None = None
             if options.errors is not None:
-                errors = self.outputs.open(options.errors)
-                self.errors = CsvTable(errors, ERROR_COLUMNS, options.excel, bom=options.excel)
+                errors_fmt = "xlsx" if options.errors.suffix.lower() == ".xlsx" else "csv"
+                self.errors = _table(
+                    self.outputs, options.errors, ERROR_COLUMNS, options, errors_fmt, "errors"
+                )
         except BaseException:
             self.outputs.discard()
             raise
@@ -151,10 +172,11 @@ class _Sink:
                 self.results.write(record)
                 self.summary.add(outcome)
                 self._keep_report(outcome)
+                self._problems(outcome, outcome.record["finess"], outcome.warnings)
                 return
             if outcome.report is not None:
                 self.outputs.forget(outcome.report)
-            message = f"FINESS en double / duplicate FINESS: déjà noté ligne / already scored on row {first}"
+            message = t("b_duplicate", self.lang, first=first)
             outcome = Rejected(
                 outcome.row,
                 outcome.line,
@@ -162,14 +184,23 @@ class _Sink:
                 (CellProblem(self.plan.title("finess"), finess, message),),
             )
         self.report.rejected += 1
-        for problem in outcome.problems:
+        self._problems(outcome, outcome.finess, outcome.problems)
+
+    def _problems(
+        self, outcome: Scored | Rejected, finess: str, problems: tuple[CellProblem, ...]
+    ) -> None:
+        for problem in problems:
+            if problem.severity == WARNING:
+                self.report.warning_cells += 1
+                self.report.unknown_cells += problem.unknown
             if len(self.report.errors) < SHOWN_ERRORS:
                 self.report.errors.append((outcome, problem))
             if self.errors is not None:
                 line = outcome.line if outcome.line != outcome.row + 1 else None
                 self.errors.write({
-                    "row": outcome.row, "line": line, "finess": outcome.finess,
-                    "column": problem.column, "value": problem.value, "message": problem.message,
+                    "row": outcome.row, "line": line, "finess": finess, "column": problem.column,
+                    "question": problem.question, "value": problem.value,
+                    "severity": problem.severity, "message": problem.message,
                 })  # fmt: skip
 
     def _keep_report(self, outcome: Scored) -> None:
@@ -221,12 +252,12 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
     try:
         optional = ("assessment_date",) if options.as_of else ()
         plan = plan_columns(table.header, questions, mapping, optional)
-        report.warnings = table.notes + _warnings(plan)
+        report.warnings = table.notes + _warnings(plan, options.lang)
         config = WorkerConfig(
             defs, options.engine, plan,
             strict_width=table.kind == "csv", as_of=options.as_of,
             default_date=options.as_of if "assessment_date" not in plan.titles else None,
-            reports_dir=options.reports_dir, lang=options.lang,
+            reports_dir=options.reports_dir, lang=options.lang, strict=options.strict,
         )  # fmt: skip
         if options.reports_dir is not None:
             _reports_dir(options.reports_dir)

@@ -40,7 +40,9 @@ RESULT_COLUMNS: tuple[str, ...] = (
     # Added with the confidence grade (columns are only ever appended).
     "confidence_grade", *(f"{d}_grade" for d in DOMAINS), "checks_count", "checks",
 )  # fmt: skip
-ERROR_COLUMNS: tuple[str, ...] = ("row", "line", "finess", "column", "value", "message")
+ERROR_COLUMNS: tuple[str, ...] = (
+    "row", "line", "finess", "column", "question", "value", "severity", "message",
+)  # fmt: skip
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 

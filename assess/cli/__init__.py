@@ -7,15 +7,33 @@ Exit codes: 0 ok; 1 invalid input (the message names the file, line or field and
 from __future__ import annotations
 
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from .. import __version__, interrupt
-from ..errors import AssessError, OutputError
-from . import batch, core, progress_cmd, questionnaire_cmd, report
+from . import click_fr
+
+click_fr.install()  # before the commands below are defined: their help options use Click's words
+
+from .. import __version__, interrupt  # noqa: E402
+from ..errors import AssessError, OutputError  # noqa: E402
+from . import batch, core, progress_cmd, questionnaire_cmd, report  # noqa: E402
+
+if TYPE_CHECKING:
+    from ..common import Lang
 
 __all__ = ["cli", "main"]
+
+
+def argv_lang(args: list[str]) -> Lang:
+    """The language asked for on the command line (`--lang en`), before Click parses it."""
+    for i, arg in enumerate(args):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        if value in ("fr", "en"):
+            return "en" if value == "en" else "fr"
+    return "fr"
 
 
 class AssessFailure(click.ClickException):
@@ -23,8 +41,23 @@ class AssessFailure(click.ClickException):
 
     exit_code = 1
 
+    def __init__(self, message: str, lang: Lang) -> None:
+        super().__init__(message)
+        self.lang = lang
+
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"Erreur / Error: {self.message}", err=True)
+        from ..i18n import t
+
+        lines = self.message.splitlines()
+        head = t("cli_error", self.lang)
+        if len(lines) == 1:
+            click.echo(
+                f"{head} : {lines[0]}" if self.lang == "fr" else f"{head}: {lines[0]}", err=True
+            )
+            return
+        click.echo(t("cli_problems", self.lang, n=len(lines)), err=True)
+        for line in lines:
+            click.echo(f"  {line}", err=True)
 
 
 class AssessGroup(click.Group):
@@ -32,9 +65,9 @@ class AssessGroup(click.Group):
         try:
             return super().invoke(ctx)
         except OutputError as exc:  # one line: the path and the reason
-            raise AssessFailure(str(exc)) from exc
+            raise AssessFailure(str(exc), click_fr.current()) from exc
         except AssessError as exc:
-            raise AssessFailure(f"{type(exc).__name__}\n{exc}") from exc
+            raise AssessFailure(str(exc), click_fr.current()) from exc
 
 
 @click.group(
@@ -56,6 +89,8 @@ for _module in (core, report, questionnaire_cmd, batch, progress_cmd):
 
 def main() -> None:
     interrupt.install()  # SIGTERM ends a run the way Ctrl-C does
+    lang = argv_lang(sys.argv[1:])
+    click_fr.use(lang)
     try:
         # Outside standalone mode click returns a command's ctx.exit(code) instead of exiting.
         code = cli.main(standalone_mode=False)
@@ -64,7 +99,9 @@ def main() -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("Interrompu. / Aborted.", err=True)
+        from ..i18n import t
+
+        click.echo(t("cli_aborted", lang), err=True)
         sys.exit(1)
     except click.ClickException as exc:
         exc.show()

@@ -26,7 +26,7 @@ __all__ = ["register"]
 
 EXIT_REJECTED = 3
 _file = click.Path(dir_okay=False, path_type=Path, allow_dash=True)
-_RESULT_FORMATS = {".csv": "csv", ".json": "json"}
+_RESULT_FORMATS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
 
 
 @contextmanager
@@ -58,42 +58,47 @@ def _progress() -> Iterator[Progress | None]:
         yield update
 
 
-def _print_report(report: BatchReport, errors_file: Path | None) -> None:
-    echo = click.echo
-    echo(f"Entrée / input: {report.source}", err=True)
+def _print_report(report: BatchReport, errors_file: Path | None, lang: Lang) -> None:
+    from ..i18n import t, tn
+
+    def echo(text: str) -> None:
+        click.echo(text, err=True)
+
+    echo(t("b_input", lang, source=report.source))
     for warning in report.warnings:
-        echo(f"Avertissement / warning: {warning}", err=True)
+        echo(t("b_warning", lang, text=warning))
     if report.blank_lines:
-        echo(f"{report.blank_lines} lignes vides ignorées / blank lines skipped", err=True)
+        echo(tn("b_blank", report.blank_lines, lang))
     if errors_file is None and report.errors:
-        for rejected, problem in report.errors:
+        for outcome, problem in report.errors:
             column = f" [{problem.column}]" if problem.column else ""
             value = f" « {problem.value} »" if problem.value else ""
-            echo(f"ligne / row {rejected.row}{column}{value}: {problem.message}", err=True)
-        if report.rejected > len({r.row for r, _ in report.errors}):
             echo(
-                "… utiliser --errors FICHIER pour la liste complète / use --errors FILE for the full list",
-                err=True,
+                t(
+                    "b_row",
+                    lang,
+                    row=outcome.row,
+                    column=column,
+                    value=value,
+                    message=problem.message,
+                )
             )
+        if report.rejected + report.warning_cells > len(report.errors):
+            echo(t("b_more", lang))
     if report.crashes:
-        echo(
-            f"{report.crashes} lignes ont fait planter un processus et sont rejetées / rows crashed a worker and were rejected",
-            err=True,
-        )
+        echo(tn("b_crashes", report.crashes, lang))
     for failure in report.report_errors[:20]:
-        echo(f"Rapport non produit / report not rendered: {failure}", err=True)
+        echo(t("b_report_failed", lang, failure=failure))
     if report.progression is not None:
         p = report.progression
-        echo(
-            f"Campagne précédente / previous campaign: {p.matched} retrouvées / matched, "
-            f"{p.only_current} nouvelles / new, {p.only_previous} absentes / missing",
-            err=True,
-        )
+        echo(t("b_previous", lang, matched=p.matched, new=p.only_current, missing=p.only_previous))
     echo(
-        f"{report.read} lignes lues, {report.scored} notées, {report.rejected} rejetées / "
-        f"{report.read} rows read, {report.scored} scored, {report.rejected} rejected",
-        err=True,
-    )
+        t(
+            "b_closing", lang, read=tn("b_read", report.read, lang),
+            scored=tn("b_scored", report.scored, lang), rejected=tn("b_rejected", report.rejected, lang),
+            unknown=tn("b_unknown", report.unknown_cells, lang),
+        )
+    )  # fmt: skip
 
 
 @click.command()
@@ -108,12 +113,17 @@ def _print_report(report: BatchReport, errors_file: Path | None) -> None:
     "--errors",
     "errors_file",
     type=_file,
-    help="Fichier des lignes rejetées / rejected rows file (CSV).",
+    help="Problèmes ligne par ligne : rejets et avertissements (CSV, ou XLSX si le nom finit par .xlsx).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]),
-    help="csv ou json (défaut : selon l'extension de -o, sinon csv) / default: from the -o extension, else csv.",
+    "--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]),
+    help="csv, json ou xlsx (défaut : selon l'extension de -o, sinon csv).",
 )  # fmt: skip
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Rejeter toute ligne qui a une cellule de réponse illisible (défaut : réponse inconnue).",
+)
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Correspondance colonnes et valeurs / column and value mapping (YAML or JSON).")  # fmt: skip
 @click.option(
@@ -145,7 +155,7 @@ def _print_report(report: BatchReport, errors_file: Path | None) -> None:
 @definitions_options
 def batch(
     input_file: Path, output: Path | None, errors_file: Path | None, fmt: str | None,
-    mapping: Path | None, encoding: str | None, sheet: str | None, excel: bool, summary_path: Path | None,
+    strict: bool, mapping: Path | None, encoding: str | None, sheet: str | None, excel: bool, summary_path: Path | None,
     reports_dir: Path | None, previous: Path | None, jobs: int | None, as_of: dt.date | None, lang: Lang, engine: EngineName,
     rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
@@ -168,14 +178,15 @@ def batch(
     )
     options = BatchOptions(
         input=input_file, output=None if is_stdout(output) else output, errors=errors_file,
-        fmt="json" if chosen == "json" else "csv", mapping=mapping, encoding=encoding,
-        jobs=jobs or os.cpu_count() or 1, as_of=as_of, engine=engine, rules_dir=rules_dir,
-        questionnaire_path=questionnaire_path, excel=excel, reports_dir=reports_dir, lang=lang,
-        summary=summary_path, sheet=sheet, previous=previous,
+        fmt="json" if chosen == "json" else "xlsx" if chosen == "xlsx" else "csv", mapping=mapping,
+        encoding=encoding, jobs=jobs or os.cpu_count() or 1, as_of=as_of, engine=engine,
+        rules_dir=rules_dir, questionnaire_path=questionnaire_path, excel=excel,
+        reports_dir=reports_dir, lang=lang, summary=summary_path, sheet=sheet, previous=previous,
+        strict=strict,
     )  # fmt: skip
     with _progress() as progress:
         report = run_batch(options, progress)
-    _print_report(report, errors_file)
+    _print_report(report, errors_file, lang)
     if report.rejected:
         # SystemExit, not ctx.exit(): `assess.cli.main` runs click with standalone_mode=False,
         # where ctx.exit(3) would only be returned and lost.

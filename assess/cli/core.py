@@ -56,7 +56,7 @@ def score(
     from ..render.text import score_text
 
     runner = assessor(rules_dir, questionnaire_path, engine)
-    answers = read_answers(answers_file, runner.defs.questionnaire)
+    answers = read_answers(answers_file, runner.defs.questionnaire, lang)
     result = runner.assess(answers, as_of)
     if fmt == "json":
         click.echo(result.model_dump_json(indent=2))
@@ -82,22 +82,33 @@ def explain(
     from ..render.text import explain_text
 
     runner = assessor(rules_dir, questionnaire_path, engine)
-    answers = read_answers(answers_file, runner.defs.questionnaire)
+    answers = read_answers(answers_file, runner.defs.questionnaire, lang)
     click.echo(explain_text(runner.assess(answers, as_of), lang, domain), nl=False)
 
 
 @click.command()
 @_answers_arg
+@lang_option
 @definitions_options
-def validate(answers_file: Path, rules_dir: Path | None, questionnaire_path: Path | None) -> None:
-    """Check an answers file against the questionnaire; list every problem.
+def validate(
+    answers_file: Path, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None
+) -> None:
+    """Vérifier un fichier de réponses : tous les problèmes (organisation et réponses) sont listés
+    d'un coup.
 
-    Vérifier un fichier de réponses ; toutes les erreurs sont listées.
+    Check an answers file against the questionnaire; every problem is listed at once.
     """
+    from ..errors import display_path
+    from ..i18n import t, tn
+    from ..interview import messages as _interview_messages  # noqa: F401  (question counts)
+
     defs = load(rules_dir, questionnaire_path)
-    answers = read_answers(answers_file, defs.questionnaire)
+    answers = read_answers(answers_file, defs.questionnaire, lang)
     total = len(defs.questionnaire.questions())
-    click.echo(f"{answers_file}: OK — {len(answers.answers)}/{total} questions answered")
+    answered = tn("cli_answered", len(answers.answers), lang)
+    click.echo(
+        t("cli_valid", lang, path=display_path(answers_file), answered=answered, total=total)
+    )
 
 
 @click.group()

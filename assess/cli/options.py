@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-if TYPE_CHECKING:  # the models and the engine are imported by the commands that run them
+from . import click_fr
+
+if TYPE_CHECKING:
     from ..answers import AnswerSet
+    from ..common import Lang
     from ..definitions import Definitions
     from ..questionnaire import Questionnaire
     from ..scoring.assessor import Assessor, EngineName
@@ -39,22 +42,27 @@ def definitions_options(fn: F) -> F:
     return fn
 
 
+def _set_lang(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    click_fr.use("en" if value == "en" else "fr")  # later messages, Click's own included
+    return value
+
+
 def lang_option(fn: F) -> F:
     return click.option(
         "--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
-        help="Langue de sortie / output language.",
+        help="Langue des messages et des rapports (fr ou en).", callback=_set_lang, is_eager=True,
     )(fn)  # fmt: skip
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    from ..values import ValueProblem, read_date
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-06-30"
-        ) from None
+        return read_date(value)  # the forms every other date accepts: 2026-06-30, 30/06/2026
+    except ValueProblem as exc:
+        raise click.BadParameter(exc.text(click_fr.current())) from None
 
 
 def as_of_option(fn: F) -> F:
@@ -77,13 +85,13 @@ def load(rules_dir: Path | None, questionnaire_path: Path | None) -> Definitions
     return load_definitions(rules_dir=rules_dir, questionnaire_path=questionnaire_path)
 
 
-def read_answers(path: Path, questionnaire: Questionnaire) -> AnswerSet:
+def read_answers(path: Path, questionnaire: Questionnaire, lang: Lang = "fr") -> AnswerSet:
     """The answers file, with a warning when it was answered for another questionnaire version
     (another questionnaire is refused by the reader itself)."""
     from ..answers import load_answers
     from ..errors import display_path
 
-    answers = load_answers(path, questionnaire)
+    answers = load_answers(path, questionnaire, lang)
     found, current = answers.questionnaire.version, questionnaire.version
     if found != current:
         click.echo(

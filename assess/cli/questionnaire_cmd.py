@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
+import shutil
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +29,23 @@ __all__ = ["register"]
 DEFAULT_OUTPUT = Path("answers.yaml")
 TOP_FINDINGS = 5  # the end summary shows the most severe findings; `assess score` lists them all
 _STOP = (click.Abort, KeyboardInterrupt, EOFError)
+
+
+def _say(text: str) -> None:
+    """Lines wrapped at the terminal width, between words; choice lines keep their indent.
+    Piped output (scripts, transcripts) is left as is."""
+    if not sys.stdout.isatty():
+        click.echo(text)
+        return
+    width = max(40, shutil.get_terminal_size((100, 24)).columns - 1)
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        numbered = re.match(r"\s*\d+\. ", line)
+        hang = " " * len(numbered.group()) if numbered else indent
+        wrapped = textwrap.fill(
+            line, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False
+        )
+        click.echo(wrapped or "")
 
 
 def _ask(prompt: str) -> str:
@@ -89,7 +109,7 @@ def questionnaire(
         )
     refuse_inputs([target], [rules_dir, questionnaire_path, previous])
     from ..answers import load_answers
-    from ..i18n import t
+    from ..i18n import t, tn
     from ..interview import Interview
     from ..interview.trust import CheckWatcher
     from ..render.text import score_text
@@ -105,7 +125,7 @@ def questionnaire(
     _banner(defs.questionnaire, path, draft, resume is not None, lang)
     watcher = CheckWatcher(lambda: Assessor(defs, engine))
     interview = Interview(
-        defs.questionnaire, defs.catalog, draft, path, lang, _ask, click.echo, domain, watcher
+        defs.questionnaire, defs.catalog, draft, path, lang, _ask, _say, domain, watcher
     )
     try:
         interview.save()  # the file exists from the start, so even an early stop can be resumed
@@ -117,7 +137,7 @@ def questionnaire(
             t(
                 "iv_interrupted",
                 lang,
-                answered=draft.answered(),
+                answers=tn("iv_answers", draft.answered(), lang),
                 path=display_path(path),
                 command=command,
             ),
@@ -128,11 +148,13 @@ def questionnaire(
         raise SystemExit(1) from None
     name = display_path(path)
     if domain is None:
-        click.echo("\n" + t("iv_done", lang, answered=draft.answered(), path=name))
+        click.echo(
+            "\n" + t("iv_done", lang, answers=tn("iv_answers", draft.answered(), lang), path=name)
+        )
     else:
         section = interview.flow.section_title(domain, lang)
         click.echo("\n" + t("iv_domain_done", lang, section=section, path=name))
-    result = watcher.assessor().assess(load_answers(path, defs.questionnaire))
+    result = watcher.assessor().assess(load_answers(path, defs.questionnaire, lang))
     summary = score_text(result, lang, max_findings=TOP_FINDINGS)
     click.echo("\n" + summary + "\n" + t("iv_details", lang, path=shlex.quote(name)))
     _offer_report(ctx, path, lang, rules_dir, questionnaire_path)
@@ -187,13 +209,20 @@ def _banner(
     questionnaire: Questionnaire, path: Path, draft: Draft, resumed: bool, lang: Lang
 ) -> None:
     q = questionnaire
-    from ..i18n import t
+    from ..i18n import t, tn
 
     click.echo(t("iv_welcome", lang, title=q.title.get(lang), id=q.id, version=q.version))
     click.echo(t("iv_saved_to", lang, path=display_path(path)))
     click.echo(t("iv_keys_intro", lang))
     if resumed:
-        click.echo(t("iv_resuming", lang, path=display_path(path), answered=draft.answered()))
+        click.echo(
+            t(
+                "iv_resuming",
+                lang,
+                path=display_path(path),
+                answers=tn("iv_answers", draft.answered(), lang),
+            )
+        )
 
 
 def _resume_command(
@@ -234,6 +263,7 @@ def _offer_report(
     pdf = path.with_suffix(".pdf")
     if not _confirm(t("iv_offer_pdf", lang, path=display_path(pdf)), sys.stdin.isatty(), lang):
         return
+    click.echo(t("iv_rendering", lang))
     options = {opt for param in report.params for opt in param.opts}
     args = [str(path)]
     for flag, value in (

@@ -105,7 +105,7 @@ def report(
         if warning:
             click.echo(f"{t('cli_warning', lang)}{warning}", err=True)
     runner = assessor(rules_dir, questionnaire_path, engine)
-    answers = read_answers(answers_file, runner.defs.questionnaire)
+    answers = read_answers(answers_file, runner.defs.questionnaire, lang)
     result = runner.assess(answers, as_of)
     evolution = _evolution(runner, previous, answers, result, lang) if previous else None
     outputs: list[tuple[Path, ReportPart]] = [(output, "full" if full else "executive")]

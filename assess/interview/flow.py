@@ -68,6 +68,7 @@ class Flow:
             if q.depends_on
         }
         self.scope: frozenset[str] | None = None
+        self.domain = domain
         if domain is not None:
             profile = {s.id for s in questionnaire.sections if s.kind is SectionKind.profile}
             keep = {ORGANISATION, *profile}
@@ -123,11 +124,15 @@ class Flow:
         return next((s for s in self.in_scope() if not self.answered(s)), None)
 
     def start(self) -> Step | None:
-        """Where to begin: the first unanswered step; with a domain, its first question if all are."""
-        first = self.first_unanswered()
-        if first is None and self.scope is not None:
-            return next(iter(self.in_scope()), None)
-        return first
+        """Where to begin: the first unanswered step; with a domain, the missing identity and
+        profile steps, then the domain's first question (each shows its answer; Enter keeps it)."""
+        if self.domain is None:
+            return self.first_unanswered()
+        steps = self.in_scope()
+        missing = next(
+            (s for s in steps if s.section != self.domain and not self.answered(s)), None
+        )
+        return missing or next((s for s in steps if s.section == self.domain), None)
 
     def next(self, step: Step) -> Step | None:
         """The following step in order; past the end, any step still unanswered; else None."""

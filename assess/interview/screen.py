@@ -27,10 +27,12 @@ def answer_text(q: Question, answer: Answer, lang: Lang) -> str:
     if q.type is QuestionType.yes_no:
         return t("iv_yes" if value == "yes" else "iv_no", lang)
     if isinstance(value, frozenset):
-        picked = [c for c in q.choice_ids() if c in value]
-        return ", ".join(picked) if picked else t("iv_none", lang)
+        picked = [c.label.get(lang) for c in q.choices if c.id in value]
+        return " ; ".join(picked) if picked else t("iv_none", lang)
+    if q.choices and isinstance(value, str):
+        return next((c.label.get(lang) for c in q.choices if c.id == value), value)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = fmt_number(value, lang)
         return f"{number} %" if q.type is QuestionType.percent else number
@@ -39,7 +41,7 @@ def answer_text(q: Question, answer: Answer, lang: Lang) -> str:
 
 def org_text(field: str, value: str, lang: Lang) -> str:
     if field == "type":
-        return f"{OrgType(value).label.get(lang)} ({value})"
+        return OrgType(value).label.get(lang)
     if field == "region":
         return f"{value} {REGIONS[value]}"
     return value
@@ -76,9 +78,9 @@ def prompt_text(flow: Flow, step: Step, lang: Lang) -> str:
 def _choice_lines(step: Step, lang: Lang) -> list[str]:
     q = step.question
     if q is not None:
-        return [f"  {i}. {c.label.get(lang)} ({c.id})" for i, c in enumerate(q.choices, 1)]
+        return [f"  {i}. {c.label.get(lang)}" for i, c in enumerate(q.choices, 1)]
     if step.field == "type":
-        return [f"  {i}. {o.label.get(lang)} ({o.value})" for i, o in enumerate(OrgType, 1)]
+        return [f"  {i}. {o.label.get(lang)}" for i, o in enumerate(OrgType, 1)]
     if step.field == "region":
         cells = [f"{code} {name}" for code, name in REGIONS.items()]
         return [
@@ -93,7 +95,7 @@ def step_lines(flow: Flow, step: Step, lang: Lang) -> list[str]:
     lines = ["", flow.progress(step, lang).line(lang)]
     q = step.question
     if q is not None:
-        lines.append(f"{q.label.get(lang)}  [{q.id}]")
+        lines.append(q.label.get(lang))
         what = expected(q, lang)
         if q.unit is not None:
             what += f" — {t('iv_unit', lang, unit=q.unit.get(lang))}"

@@ -26,13 +26,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from ..answers import Answer, QuestionnaireRef, parse_value
+from ..answers import Answer, QuestionnaireRef
 from ..atomic import write_atomic
 from ..common import Lang, OrgType
 from ..conditions import NA, UNKNOWN
 from ..errors import AnswersError, Problem, display_path
 from ..i18n import t
 from ..questionnaire import Question, Questionnaire
+from ..values import ValueProblem, read_answer
 from ..yamlio import LoadFailure, load_document
 from .parse import ORG_FIELDS, Invalid, org_value
 
@@ -182,16 +183,48 @@ def _yaml_node(value: Any) -> Any:
 
 
 def _yaml_text(data: dict[str, Any], path: Path) -> str:
-    root = _yaml_node(data)
-    root.yaml_set_start_comment(
-        "Réponses au questionnaire / questionnaire answers — written by `assess questionnaire`.\n"
-        f"Reprendre / resume: assess questionnaire --resume {display_path(path)}"
-    )
     yaml = YAML(typ="rt", pure=True)
     yaml.width = 4096
+    root = _existing(yaml, path)
+    if root is None:
+        root = _yaml_node(data)
+        root.yaml_set_start_comment(
+            "Réponses au questionnaire / questionnaire answers — written by `assess questionnaire`.\n"
+            f"Reprendre / resume: assess questionnaire --resume {display_path(path)}"
+        )
+    else:
+        _merge(root, data)
     out = io.StringIO()
     yaml.dump(root, out)
     return out.getvalue()
+
+
+def _existing(yaml: YAML, path: Path) -> CommentedMap | None:
+    """The file as it is, with the comments someone wrote in it, if it can be read back."""
+    try:
+        loaded = yaml.load(path.read_text(encoding="utf-8"))
+    except Exception:  # absent or unreadable: written afresh
+        return None
+    return loaded if isinstance(loaded, CommentedMap) else None
+
+
+def _merge(node: CommentedMap, data: dict[str, Any]) -> None:
+    """Update `node` in place to hold `data`: comments on kept keys survive."""
+    for key in [k for k in node if k not in data]:
+        del node[key]
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(node.get(key), CommentedMap):
+            _merge(node[key], value)
+        elif key not in node or _plain(node[key]) != value:
+            node[key] = _yaml_node(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, CommentedMap):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, CommentedSeq):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value
 
 
 # --- Reading (resume) -----------------------------------------------------------------------------
@@ -226,7 +259,7 @@ def load_draft(path: Path, questionnaire: Questionnaire, lang: Lang) -> tuple[Dr
     for key in ORG_FIELDS:
         if org.get(key) is not None:
             try:
-                draft.organisation[key] = org_value(key, str(org[key]), lang)
+                draft.organisation[key] = org_value(key, org[key], lang)
             except Invalid as exc:
                 draft.set_aside[f"organisation.{key}"] = org[key]
                 warnings.append(
@@ -273,9 +306,9 @@ def _load_answer(draft: Draft, q: Question | None, qid: str, raw: Any, lang: Lan
         return t("iv_unknown_question", lang)
     value = raw.get("value") if isinstance(raw, dict) else raw
     try:
-        draft.answers[qid] = parse_value(q, value)
-    except ValueError as exc:
-        return str(exc)
+        draft.answers[qid] = read_answer(q, value).answer
+    except ValueProblem as exc:
+        return exc.text(lang)
     _keep_notes(draft, qid, raw)
     if isinstance(raw, dict) and raw.get("to_confirm") is True:
         draft.pending.add(qid)

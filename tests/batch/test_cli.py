@@ -25,7 +25,7 @@ def test_exit_0_when_every_row_is_scored(tmp_path):
     assert res.exit_code == 0, res.stderr
     assert (
         res.stderr.splitlines()[-1]
-        == "2 lignes lues, 2 notées, 0 rejetées / 2 rows read, 2 scored, 0 rejected"
+        == "2 lignes lues, 2 notées, 0 rejetée ; 0 réponse illisible mise à « inconnu »"
     )
     assert res.stdout == ""
     assert len(read_csv(tmp_path / "out.csv")) == 2
@@ -35,10 +35,10 @@ def test_exit_3_when_rows_are_rejected_and_errors_shown(tmp_path):
     res = _batch(tmp_path, [row(GOOD[0]), row("123")])
     assert res.exit_code == 3
     assert (
-        "ligne / row 2 [finess] « 123 »: FINESS invalide / invalid FINESS: FINESS '123' must have 9 characters (it has 3)"
+        "ligne 2 [finess] « 123 » : Le numéro FINESS « 123 » doit avoir 9 caractères (il en a 3)."
         in res.stderr
     )
-    assert res.stderr.splitlines()[-1].endswith("2 rows read, 1 scored, 1 rejected")
+    assert res.stderr.splitlines()[-1].startswith("2 lignes lues, 1 notée, 1 rejetée ;")
     assert res.stdout.startswith("finess,name,type,")
 
 

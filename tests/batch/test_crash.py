@@ -25,7 +25,7 @@ def test_worker_crash_rejects_only_the_crashing_row(tmp_path, mode):
         env=env, cwd=ROOT, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert proc.returncode == 3, proc.stderr
-    assert "30 rows read, 29 scored, 1 rejected" in proc.stderr
+    assert "30 lignes lues, 29 notées, 1 rejetée" in proc.stderr
     assert [r["finess"] for r in read_csv(tmp_path / "out.csv")] == [
         g for i, g in enumerate(GOOD[:30]) if i != 17
     ]
@@ -35,7 +35,9 @@ def test_worker_crash_rejects_only_the_crashing_row(tmp_path, mode):
             "line": "",
             "finess": GOOD[17],
             "column": "",
+            "question": "",
             "value": "",
+            "severity": "error",
             "message": CRASH_MESSAGE,
         }
     ]

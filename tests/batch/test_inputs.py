@@ -90,8 +90,8 @@ def test_blank_lines_and_quoted_newlines(run):
     assert results[1]["name"] == "Centre\nhospitalier\nde test"
     # data row 3 starts on physical line 8 (header, blank, row, empty cells, 3-line row)
     assert errors == [{
-        "row": "3", "line": "8", "finess": "123", "column": "finess", "value": "123",
-        "message": "FINESS invalide / invalid FINESS: FINESS '123' must have 9 characters (it has 3)",
+        "row": "3", "line": "8", "finess": "123", "column": "finess", "question": "", "value": "123",
+        "severity": "error", "message": "Le numéro FINESS « 123 » doit avoir 9 caractères (il en a 3).",
     }]  # fmt: skip
 
 
@@ -105,10 +105,8 @@ def test_extra_columns_warn_and_missing_question_columns_are_unknown(run):
     text = csv_text([[*row(GOOD[0])[:6], "yes", "rien", "x"]], header=header)
     report, results, _ = run(text)
     assert report.scored == 1
-    assert report.warnings[0] == "colonnes ignorées / ignored columns: Commentaire libre, Colonne X"
-    assert report.warnings[1].startswith(
-        "12 questions sans colonne, réponses inconnues / question columns missing"
-    )
+    assert report.warnings[0] == "Colonnes ignorées : Commentaire libre, Colonne X"
+    assert report.warnings[1].startswith("12 questions sans colonne, réponses inconnues : ")
     assert results[0]["dmp_level"] == "1"
 
 
@@ -171,10 +169,8 @@ def test_row_with_wrong_field_count(run):
     report, _, errors = run(text)
     assert (report.read, report.scored, report.rejected) == (4, 2, 2)
     assert [(e["row"], e["message"]) for e in errors] == [
-        ("2", "la ligne a 4 champs, l'en-tête en a 11 / the row has 4 fields, the header has 11; "
-              "vérifier les guillemets et le séparateur / check quotes and the delimiter"),
-        ("3", "la ligne a 12 champs, l'en-tête en a 11 / the row has 12 fields, the header has 11; "
-              "vérifier les guillemets et le séparateur / check quotes and the delimiter"),
+        ("2", "La ligne a 4 champs, l'en-tête en a 11 : vérifier les guillemets et le séparateur"),
+        ("3", "La ligne a 12 champs, l'en-tête en a 11 : vérifier les guillemets et le séparateur"),
     ]  # fmt: skip
 
 
@@ -192,28 +188,71 @@ def test_bad_rows_exact_messages(run):
         row(GOOD[7], type="hopital", region="99", departement="20", assessment_date="31/02/2026"),
         row(GOOD[8], ""),
     ]
+    unknown = " Réponse comptée comme inconnue."
     report, results, errors = run(csv_text(rows))
-    assert (report.read, report.scored, report.rejected) == (11, 1, 10)
-    assert [r["finess"] for r in results] == [GOOD[0]]
-    got = [(e["row"], e["column"], e["value"], e["message"]) for e in errors]
+    # identity problems reject the row; a bad answer cell only loses that answer
+    assert (report.read, report.scored, report.rejected, report.unknown_cells) == (11, 7, 4, 6)
+    assert [r["finess"] for r in results] == [
+        GOOD[0],
+        GOOD[1],
+        GOOD[2],
+        GOOD[3],
+        GOOD[4],
+        GOOD[5],
+        GOOD[6],
+    ]
+    got = [
+        (e["row"], e["column"], e["question"], e["value"], e["severity"], e["message"])
+        for e in errors
+    ]
     assert got == [
-        ("2", "finess", "750712185", "FINESS invalide / invalid FINESS: FINESS '750712185' has a wrong check digit "
-         "(last digit); copy it again from the FINESS directory"),
-        ("3", "mssante.mailbox", "pigeon", "réponse invalide / invalid answer: expected one of none, organisational, "
-         "nominative; got 'pigeon'"),
-        ("4", "dmp.letter_share", "beaucoup", "réponse invalide / invalid answer: expected a percentage from 0 to 100; "
-         "got 'beaucoup'"),
-        ("5", "dmp.letter_share", "120", "réponse invalide / invalid answer: expected a value from 0 to 100; got 120"),
-        ("6", "dmp.documents", "ldl|fax", "réponse invalide / invalid answer: fax not among the choices ldl, cro, bio"),
-        ("7", "finess", GOOD[0], "FINESS en double / duplicate FINESS: déjà noté ligne / already scored on row 1"),
-        ("8", "cybersecurity.mfa", "na", "cette question n'accepte pas « non applicable » / this question does not "
-         "accept 'na'; répondre ou laisser vide / answer it or leave it empty"),
-        ("9", "dmp.feeds", "peut-être", "réponse invalide / invalid answer: expected yes, no, unknown; got 'peut-être'"),
-        ("10", "type", "hopital", "type d'organisation inconnu / unknown organisation type 'hopital'; attendu / "
-         "expected one of chu, ch, clinique, esms, centre_sante, editeur"),
-        ("10", "assessment_date", "31/02/2026", "date attendue AAAA-MM-JJ ou JJ/MM/AAAA / expected a date as "
-         "YYYY-MM-DD or DD/MM/YYYY; got '31/02/2026'"),
-        ("11", "name", "", "valeur obligatoire manquante / required value missing"),
+        ("2", "finess", "", "750712185", "error",
+         "La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : le recopier depuis le répertoire FINESS."),
+        ("3", "mssante.mailbox", "Question mssante.mailbox", "pigeon", "warning",
+         "« pigeon » ne correspond à aucun choix ; choix possibles : « none », « organisational », « nominative »." + unknown),
+        ("4", "dmp.letter_share", "Question dmp.letter_share", "beaucoup", "warning",
+         "« beaucoup » n'est pas un nombre : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5)." + unknown),
+        ("5", "dmp.letter_share", "Question dmp.letter_share", "120", "warning",
+         "120 est hors limites : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5)." + unknown),
+        ("6", "dmp.documents", "Question dmp.documents", "ldl|fax", "warning",
+         "« fax » ne correspond à aucun choix ; choix possibles : « ldl », « cro », « bio »." + unknown),
+        ("7", "finess", "", GOOD[0], "error", "FINESS en double : déjà noté ligne 1"),
+        ("8", "cybersecurity.mfa", "Question cybersecurity.mfa", "na", "warning",
+         "Cette question ne prévoit pas « sans objet » : répondre, ou écrire nsp si la réponse n'est pas connue." + unknown),
+        ("9", "dmp.feeds", "Question dmp.feeds", "peut-être", "warning",
+         "« peut-être » n'est pas une réponse oui/non : écrire oui, non ou nsp (ne sait pas)." + unknown),
+        ("10", "type", "", "hopital", "error",
+         "« hopital » n'est pas un type d'établissement connu ; types possibles : « Centre hospitalier universitaire (CHU) », "
+         "« Centre hospitalier (CH) », « Clinique privée », « ESMS / EHPAD », « Centre de santé / MSP », « Éditeur de logiciel »."),
+        ("10", "region", "", "99", "error", "« 99 » n'est pas une région : écrire son code INSEE (ex. 11) ou son nom (ex. Bretagne)."),
+        ("10", "departement", "", "20", "error", "« 20 » n'est pas un code département (ex. 75, 2A, 971)."),
+        ("10", "assessment_date", "", "31/02/2026", "error",
+         "« 31/02/2026 » n'existe pas au calendrier (jour ou mois impossible) : vérifier la date."),
+        ("11", "name", "", "", "error", "Valeur obligatoire manquante : le nom de l'établissement."),
+    ]  # fmt: skip
+
+
+def test_strict_rejects_rows_with_a_bad_answer_cell(run):
+    rows = [
+        row(GOOD[0]),
+        row(GOOD[1], mssante__mailbox="pigeon"),
+        row(GOOD[2], dmp__letter_share="0,5"),
+    ]
+    report, results, errors = run(csv_text(rows), strict=True)
+    assert (report.read, report.scored, report.rejected, report.unknown_cells) == (3, 2, 1, 0)
+    assert [(e["row"], e["severity"]) for e in errors] == [("2", "error"), ("3", "warning")]
+    assert errors[0]["message"].endswith("« nominative ».")  # nothing was set to unknown
+
+
+def test_messages_in_english_with_lang_en(run):
+    _, _, errors = run(csv_text([row(GOOD[0], dmp__feeds="maybe", type="hospital")]), lang="en")
+    assert [(e["column"], e["message"]) for e in errors] == [
+        ("type", "“hospital” could mean several types: “University hospital (CHU)”, “General hospital (CH)”; "
+         "write the one you mean in full."),
+    ]  # fmt: skip
+    _, _, errors = run(csv_text([row(GOOD[0], dmp__feeds="maybe")]), lang="en")
+    assert [(e["question"], e["message"]) for e in errors] == [
+        ("Question dmp.feeds", "“maybe” is not a yes/no answer: write yes, no or unknown. Answer counted as unknown."),
     ]  # fmt: skip
 
 
@@ -226,8 +265,8 @@ def test_region_and_departement_checks(run):
     report, results, errors = run(csv_text(rows))
     assert (report.scored, report.rejected) == (1, 2)
     assert [(e["column"], e["message"]) for e in errors] == [
-        ("region", "région invalide / invalid region: region '99' is not an INSEE region code (e.g. 11 for Île-de-France)"),
-        ("departement", "département invalide / invalid département: département '20' is not a département code (e.g. 75, 2A, 971)"),
+        ("region", "« 99 » n'est pas une région : écrire son code INSEE (ex. 11) ou son nom (ex. Bretagne)."),
+        ("departement", "« 20 » n'est pas un code département (ex. 75, 2A, 971)."),
     ]  # fmt: skip
     assert (results[0]["region"], results[0]["departement"]) == ("11", "01")
 

@@ -177,13 +177,14 @@ def test_xlsx_input(run, tmp_path):
     book.save(path)
     report, results, errors = run(path.read_bytes(), name="export.xlsx")
     assert report.source == "XLSX, feuille / sheet « Sheet »"
-    assert (report.read, report.scored, report.rejected, report.blank_lines) == (3, 2, 1, 1)
+    assert (report.read, report.scored, report.rejected, report.blank_lines) == (3, 3, 0, 1)
     assert [(r["finess"], r["dmp_level"], r["findings_critical"]) for r in results] == [
         (GOOD[0], "1", "1"),
         (GOOD[1], "2", "0"),
+        (GOOD[2], "1", "0"),
     ]
-    assert [(e["row"], e["line"], e["column"], e["value"]) for e in errors] == [
-        ("3", "6", "dmp.letter_share", "beaucoup")
+    assert [(e["row"], e["line"], e["column"], e["value"], e["severity"]) for e in errors] == [
+        ("3", "6", "dmp.letter_share", "beaucoup", "warning")
     ]
 
 
@@ -197,17 +198,21 @@ def test_mapping_file(run, tmp_path):
         "values:\n"
         "  type: {'Centre hospitalier': ch}\n"
         "  mssante.mailbox: {'Boîte nominative': nominative, 'Aucune': none}\n"
-        "  '*': {'Je ne sais pas': unknown}\n",
+        "  '*': {'Ne se prononce pas': unknown}\n",
         encoding="utf-8",
     )
     header = ["N° FINESS", "Raison sociale", "Catégorie", "REGION", "Dépt", "Date de réponse",
               "Votre établissement  alimente-t-il le DMP ?", "Messagerie sécurisée"]  # fmt: skip
     rows = [[GOOD[0], "CH A", "Centre hospitalier", "11", "75", "01/03/2026", "Oui", "boite nominative"],
-            [GOOD[1], "CH B", "centre hospitalier", "11", "75", "01/03/2026", "Je ne sais pas", "Pigeon"]]  # fmt: skip
+            [GOOD[1], "CH B", "centre hospitalier", "11", "75", "01/03/2026", "Ne se prononce pas", "Pigeon"],
+            # "*" still applies to a column that has its own value map
+            [GOOD[2], "CH C", "CH", "11", "75", "01/03/2026", "Oui", "Ne se prononce pas"]]  # fmt: skip
     report, results, errors = run(csv_text(rows, ";", header), mapping=tmp_path / "map.yaml")
-    assert (report.read, report.scored, report.rejected) == (2, 1, 1)
+    assert (report.read, report.scored, report.rejected, report.unknown_cells) == (3, 3, 0, 1)
     assert results[0]["dmp_level"] == "1"
-    assert [(e["column"], e["value"]) for e in errors] == [("Messagerie sécurisée", "Pigeon")]
+    assert [(e["row"], e["column"], e["value"], e["severity"]) for e in errors] == [
+        ("2", "Messagerie sécurisée", "Pigeon", "warning")
+    ]
 
 
 def test_mapping_file_errors(run, tmp_path):

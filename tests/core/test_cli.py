@@ -114,7 +114,14 @@ def test_explain_domain():
 def test_validate_ok():
     result = run("validate", ANSWERS, *MINI_ARGS)
     assert result.exit_code == 0
-    assert result.stdout == f"{ANSWERS}: OK — 6/13 questions answered\n"
+    assert (
+        result.stdout
+        == "tests/fixtures/mini/answers-ch.yaml : valide — 6 questions répondues sur 13\n"
+    )
+    result = run("validate", ANSWERS, "--lang", "en", *MINI_ARGS)
+    assert (
+        result.stdout == "tests/fixtures/mini/answers-ch.yaml: valid — 6 questions answered of 13\n"
+    )
 
 
 def test_rules_list():
@@ -172,7 +179,23 @@ def test_schema_exports_json_schema():
 def test_usage_error_exits_2():
     result = CliRunner().invoke(cli, ["score", ANSWERS, "--format", "xml"])
     assert result.exit_code == 2
-    assert "Invalid value for '--format'" in result.stderr
-    result = CliRunner().invoke(cli, ["score", ANSWERS, "--as-of", "31/12/2025"])
+    assert result.stderr.splitlines() == [
+        "Utilisation : cli score [OPTIONS] ANSWERS",
+        "Pour l'aide : « cli score --help ».",
+        "",
+        "Erreur : Valeur non valide pour '--format' : « xml » ne fait pas partie des choix 'text', 'json'.",
+    ]
+    result = CliRunner().invoke(cli, ["score", ANSWERS, "--lang", "en", "--format", "xml"])
+    assert (
+        "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json'." in result.stderr
+    )
+    result = CliRunner().invoke(cli, ["score", ANSWERS, "--as-of", "31/02/2025"])
     assert result.exit_code == 2
-    assert "'31/12/2025' is not a date; use YYYY-MM-DD" in result.stderr
+    assert (
+        "Erreur : Valeur non valide pour '--as-of' : « 31/02/2025 » n'existe pas au calendrier "
+        "(jour ou mois impossible) : vérifier la date."
+    ) in result.stderr
+    assert (
+        CliRunner().invoke(cli, ["score", ANSWERS, "--as-of", "31/12/2025", *MINI_ARGS]).exit_code
+        == 0
+    )

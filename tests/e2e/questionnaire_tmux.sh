@@ -71,12 +71,12 @@ tm send-keys -t "$PANE" Enter
 
 # --- first sitting: profile and a few answers, then Ctrl-C -------------------------------------
 run "'$PY' -m assess questionnaire -o '$ANSWERS' --date 2026-03-01 $DEFS"
-expect "Profil de l'établissement — question 1/5 — 0 % du questionnaire"
+expect "Identité de l'établissement — question 1/5 — 0 % du questionnaire"
 answer "<"
 expect "C'est la première question : pas de retour possible."
 answer "CH Test"
 answer "750712185"
-expect "La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : recopiez-le depuis le répertoire FINESS."
+expect "La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : le recopier depuis le répertoire FINESS."
 answer "750712184"
 answer "2"
 answer "11"
@@ -86,10 +86,10 @@ answer "?"                     # org.beds: help
 expect "Aide org.beds"
 answer "350"
 answer "120"                   # interoperability.ins_share
-expect "Valeur hors limites « 120 » : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5)."
+expect "120 est hors limites : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5)."
 answer "80 %"
 answer "peut-être"             # hds_hosting.host
-expect "Réponse non valide « peut-être » : attendu oui ou non (o/n)."
+expect "« peut-être » n'est pas une réponse oui/non : écrire oui, non ou nsp (ne sait pas), ou « sans objet »."
 answer "na"
 answer "oui"                   # dmp.feeds
 expect "Section dmp — question 2/4 — 52 % du questionnaire"
@@ -114,21 +114,22 @@ EOF
 
 # --- second sitting: resume at dmp.documents and finish -----------------------------------------
 run "'$PY' -m assess questionnaire --resume '$ANSWERS' $DEFS"
-expect "Reprise de $ANSWERS : 5 réponses déjà données."
+expect "Reprise de $ANSWERS : 5 réponses enregistrées."
 expect "Section dmp — question 3/4 — 58 % du questionnaire" 2
 answer "1,3"                   # dmp.documents
 answer "<"                     # dmp.since: back to dmp.documents
-expect "Réponse [ldl, bio] : "
+expect "Réponse [ldl ; bio] : "
 answer ""                      # Enter keeps ldl, bio
 answer "s"                     # dmp.since: skipped (unknown)
+expect "Enregistré comme inconnu."
 next_prompt
 tm send-keys -t "$PANE" C-d    # mssante.mailbox: Ctrl-D also stops and saves
 expect "EXIT=1" 2
-expect "Interrompu. 7 réponses sont enregistrées dans $ANSWERS."
+expect "Interrompu : 7 réponses enregistrées dans $ANSWERS."
 
 # --- third sitting: resume at mssante.mailbox and finish ----------------------------------------
 run "'$PY' -m assess questionnaire --resume '$ANSWERS' $DEFS"
-expect "Reprise de $ANSWERS : 7 réponses déjà données."
+expect "Reprise de $ANSWERS : 7 réponses enregistrées."
 answer "3"                     # mssante.mailbox: nominative
 answer "n"                     # cybersecurity.mfa
 answer "Pas de MFA"            # cybersecurity.notes

@@ -74,7 +74,7 @@ def test_full_run(tmp_path):
         "answers": FULL_ANSWERS,
     }
     lines = result.stdout.splitlines()
-    assert "Profil de l'établissement — question 1/5 — 0 % du questionnaire" in lines
+    assert "Identité de l'établissement — question 1/5 — 0 % du questionnaire" in lines
     assert "Section dmp — question 2/4 — 52 % du questionnaire" in lines
     assert "Réponse [75] : " in lines
     assert "cybersecurity.vendor_psc" not in result.stdout
@@ -103,16 +103,16 @@ def test_invalid_answers_are_asked_again(tmp_path):
     assert result.exit_code == 1  # input ends before the end: stopped, resumable
     expected = [
         "Le numéro FINESS « 12345 » doit avoir 9 caractères (il en a 5).",
-        "La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : recopiez-le depuis le répertoire FINESS.",
-        "Réponse non valide « 99 » : attendu un code région INSEE (ex. 11) ou un nom de région (ex. Bretagne).",
-        "Réponse non valide « 20 » : attendu un code département (ex. 75, 2A, 971).",
-        "Réponse non valide « 12,5 » : attendu un nombre entier d'au moins 0.",
-        "Valeur hors limites « 120 » : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5).",
-        "Réponse non valide « peut-être » : attendu oui ou non (o/n).",
+        "La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : le recopier depuis le répertoire FINESS.",
+        "« 99 » n'est pas une région : écrire son code INSEE (ex. 11) ou son nom (ex. Bretagne).",
+        "« 20 » n'est pas un code département (ex. 75, 2A, 971).",
+        "« 12,5 » n'est pas un nombre entier : attendu un nombre entier d'au moins 0.",
+        "120 est hors limites : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5).",
+        "« peut-être » n'est pas une réponse oui/non : écrire oui, non ou nsp (ne sait pas), ou « sans objet ».",
         "Une réponse est nécessaire : attendu oui ou non (o/n).",
-        "Réponse non valide « beaucoup » : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5).",
-        "« 5 » n'est pas un des choix : attendu un ou plusieurs numéros (1 à 3) ou identifiants séparés par des virgules (ex. 1,3), ou « aucun ».",
-        "Réponse non valide « 31/02/2025 » : attendu une date AAAA-MM-JJ ou JJ/MM/AAAA (ex. 2025-09-30).",
+        "« beaucoup » n'est pas un nombre : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5).",
+        "« 5 » ne correspond à aucun choix ; choix possibles : « ldl », « cro », « bio ».",
+        "« 31/02/2025 » n'existe pas au calendrier (jour ou mois impossible) : vérifier la date.",
     ]
     out_lines = result.stdout.splitlines()
     assert [line for line in out_lines if line in expected] == expected
@@ -151,9 +151,9 @@ def test_back_skip_na_and_help(tmp_path):
     assert "C'est la première question : pas de retour possible." in out_lines
     assert "Aide org.beds" in out_lines
     assert (
-        "Cette question n'accepte pas « na » : répondez (un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5)) "
-        "ou tapez s pour passer."
+        "Cette question ne prévoit pas « sans objet » : répondre, ou écrire nsp si la réponse n'est pas connue."
     ) in out_lines
+    assert "Enregistré comme non applicable." in out_lines
     assert "Réponse [60 %] : " in out_lines
     assert "Réponse [non applicable] : " in out_lines
     assert (
@@ -202,7 +202,7 @@ def test_interrupt_then_resume(tmp_path, monkeypatch):
     result, out = run(tmp_path, [])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Interrompu. 4 réponses sont enregistrées dans {out}.",
+        f"Interrompu : 4 réponses enregistrées dans {out}.",
         f"Pour reprendre : assess questionnaire --resume {out} {' '.join(MINI_ARGS[2:])} {' '.join(MINI_ARGS[:2])}",
     ]
     before = data(out)
@@ -211,7 +211,7 @@ def test_interrupt_then_resume(tmp_path, monkeypatch):
 
     result, _ = run(tmp_path, [*FULL_INPUT[9:], "n"], "--resume", str(out))
     assert result.exit_code == 0, result.output
-    assert "Reprise de" in result.stdout and "4 réponses déjà données." in result.stdout
+    assert "Reprise de" in result.stdout and "4 réponses enregistrées." in result.stdout
     assert "Section dmp — question 2/4 — 52 % du questionnaire" in result.stdout.splitlines()
     assert data(out)["answers"] == FULL_ANSWERS
 
@@ -280,9 +280,9 @@ def test_existing_output_is_not_overwritten(tmp_path):
 def test_english(tmp_path):
     result, _ = run(tmp_path, ["CH Test", "750712185"], "--lang", "en")
     lines = result.stdout.splitlines()
-    assert "Organisation profile — question 2/5 — 5% of the questionnaire" in lines
+    assert "Organisation identity — question 2/5 — 5% of the questionnaire" in lines
     assert (
-        "FINESS '750712185' has a wrong check digit (last digit): copy it again from the FINESS directory."
+        "FINESS “750712185” has a wrong check digit (last digit): copy it again from the FINESS directory."
         in lines
     )
     assert (

@@ -8,7 +8,14 @@ import pytest
 
 from assess.answers import Answer
 from assess.conditions import NA, UNKNOWN, VALUE
-from assess.interview.parse import Command, Invalid, departement_of, interpret, interpret_org
+from assess.interview.parse import (
+    Command,
+    Confirm,
+    Invalid,
+    departement_of,
+    interpret,
+    interpret_org,
+)
 
 
 @pytest.fixture(scope="module")
@@ -96,67 +103,38 @@ def test_commands(qs):
 @pytest.mark.parametrize(
     ("qid", "raw", "text"),
     [
-        ("dmp.feeds", "peut-être", "Réponse non valide « peut-être » : attendu oui ou non (o/n)."),
+        ("dmp.feeds", "peut-être", "« peut-être » n'est pas une réponse oui/non : écrire oui, non ou nsp (ne sait pas)."),
         ("dmp.feeds", "", "Une réponse est nécessaire : attendu oui ou non (o/n)."),
-        (
-            "dmp.feeds",
-            "na",
-            "Cette question n'accepte pas « na » : répondez (oui ou non (o/n)) ou tapez s pour passer.",
-        ),
-        (
-            "dmp.letter_share",
-            "120",
-            "Valeur hors limites « 120 » : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5).",
-        ),
-        (
-            "dmp.letter_share",
-            "beaucoup",
-            "Réponse non valide « beaucoup » : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5).",
-        ),
-        (
-            "org.beds",
-            "12,5",
-            "Réponse non valide « 12,5 » : attendu un nombre entier d'au moins 0.",
-        ),
-        (
-            "org.beds",
-            "12 %",
-            "Réponse non valide « 12 % » : attendu un nombre entier d'au moins 0.",
-        ),
-        (
-            "org.beds",
-            "-3",
-            "Valeur hors limites « -3 » : attendu un nombre entier d'au moins 0.",
-        ),
-        (
-            "mssante.mailbox",
-            "4",
-            "Réponse non valide « 4 » : attendu le numéro (1 à 3) ou l'identifiant d'un choix.",
-        ),
-        (
-            "dmp.documents",
-            "1,5",
-            "« 5 » n'est pas un des choix : attendu un ou plusieurs numéros (1 à 3) ou identifiants séparés par des virgules (ex. 1,3), ou « aucun ».",
-        ),
-        (
-            "dmp.since",
-            "31/02/2025",
-            "Réponse non valide « 31/02/2025 » : attendu une date AAAA-MM-JJ ou JJ/MM/AAAA (ex. 2025-09-30).",
-        ),
+        ("dmp.feeds", "na", "Cette question ne prévoit pas « sans objet » : répondre, ou écrire nsp si la réponse n'est pas connue."),
+        ("dmp.letter_share", "120", "120 est hors limites : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5)."),
+        ("dmp.letter_share", "beaucoup", "« beaucoup » n'est pas un nombre : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5)."),
+        ("org.beds", "12,5", "« 12,5 » n'est pas un nombre entier : attendu un nombre entier d'au moins 0."),
+        ("org.beds", "12 %", "« 12 % » : un pourcentage n'est pas attendu ici ; attendu un nombre entier d'au moins 0."),
+        ("org.beds", "-3", "-3 est hors limites : attendu un nombre entier d'au moins 0."),
+        ("mssante.mailbox", "4", "« 4 » ne correspond à aucun choix ; choix possibles : « none », « organisational », « nominative »."),
+        ("dmp.documents", "1,5", "« 5 » ne correspond à aucun choix ; choix possibles : « ldl », « cro », « bio »."),
+        ("dmp.since", "31/02/2025", "« 31/02/2025 » n'existe pas au calendrier (jour ou mois impossible) : vérifier la date."),
+        ("dmp.since", "fin 2025", "« fin 2025 » n'est pas une date : écrire JJ/MM/AAAA ou AAAA-MM-JJ (ex. 01/03/2026)."),
     ],
-)
+)  # fmt: skip
 def test_invalid_messages_fr(qs, qid, raw, text):
     assert message(qs[qid], raw) == text
 
 
 def test_invalid_messages_en(qs):
-    assert (
-        message(qs["dmp.feeds"], "maybe", "en")
-        == "Invalid answer 'maybe': expected yes or no (y/n)."
+    assert message(qs["dmp.feeds"], "maybe", "en") == (
+        "“maybe” is not a yes/no answer: write yes, no or unknown."
     )
     assert message(qs["dmp.letter_share"], "101", "en") == (
-        "Out of range '101': expected a percentage from 0 to 100 (e.g. 45, 45 % or 45.5)."
+        "101 is out of range: expected a percentage from 0 to 100 (e.g. 45, 45 % or 45.5)."
     )
+
+
+def test_share_between_0_and_1_asks_for_confirmation(qs):
+    doubt = interpret(qs["dmp.letter_share"], "0,65", "fr")
+    assert isinstance(doubt, Confirm)
+    assert (doubt.typed.value, doubt.likely.value) == (0.65, 65)
+    assert interpret(qs["dmp.letter_share"], "0,65 %", "fr") == Answer(VALUE, 0.65)
 
 
 def test_organisation_fields():
@@ -186,23 +164,20 @@ def test_organisation_fields():
         (
             "finess",
             "750712185",
-            "La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : recopiez-le depuis le répertoire FINESS.",
+            "La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : le recopier depuis le répertoire FINESS.",
         ),
         (
             "type",
             "9",
-            "Réponse non valide « 9 » : attendu le numéro (1 à 6) ou l'identifiant d'un type (chu, ch, clinique, esms, centre_sante, editeur).",
+            "« 9 » n'est pas un type d'établissement connu ; types possibles : « Centre hospitalier universitaire (CHU) », "
+            "« Centre hospitalier (CH) », « Clinique privée », « ESMS / EHPAD », « Centre de santé / MSP », « Éditeur de logiciel ».",
         ),
         (
             "region",
             "99",
-            "Réponse non valide « 99 » : attendu un code région INSEE (ex. 11) ou un nom de région (ex. Bretagne).",
+            "« 99 » n'est pas une région : écrire son code INSEE (ex. 11) ou son nom (ex. Bretagne).",
         ),
-        (
-            "departement",
-            "20",
-            "Réponse non valide « 20 » : attendu un code département (ex. 75, 2A, 971).",
-        ),
+        ("departement", "20", "« 20 » n'est pas un code département (ex. 75, 2A, 971)."),
         ("name", "s", "Cette information est obligatoire : attendu le nom de l'établissement."),
         ("name", "", "Une réponse est nécessaire : attendu le nom de l'établissement."),
     ],

@@ -60,7 +60,7 @@ def test_answers_as_shown(mini_defs):
     assert answer_text(qs["dmp.letter_share"], Answer(VALUE, 45.5), "fr") == "45,5 %"
     assert answer_text(qs["dmp.letter_share"], Answer(VALUE, 45.5), "en") == "45.5 %"
     assert answer_text(qs["dmp.documents"], Answer(VALUE, frozenset()), "fr") == "aucun"
-    assert answer_text(qs["dmp.since"], Answer(VALUE, dt.date(2025, 1, 2)), "fr") == "2025-01-02"
+    assert answer_text(qs["dmp.since"], Answer(VALUE, dt.date(2025, 1, 2)), "fr") == "02/01/2025"
     assert answer_text(qs["dmp.since"], Answer(NA), "fr") == "non applicable"
     assert answer_text(qs["dmp.since"], Answer(UNKNOWN), "en") == "unknown (skipped)"
 

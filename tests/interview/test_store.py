@@ -92,16 +92,41 @@ def test_resume_keeps_comments_and_drops_bad_entries(tmp_path, mini_defs):
     name = str(path)
     assert warnings == [
         f"{name} a été commencé avec la version 0 du questionnaire ; il continue avec la version 1.",
-        f"{name} : organisation.finess ignoré : La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : recopiez-le depuis le répertoire FINESS.",
-        f"{name} : answers.dmp.feeds ignoré : expected yes, no, unknown; got 'peut-être'",
+        f"{name} : organisation.finess ignoré : La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : le recopier depuis le répertoire FINESS.",
+        f"{name} : answers.dmp.feeds ignoré : « peut-être » n'est pas une réponse oui/non : écrire oui, non ou nsp (ne sait pas).",
         f"{name} : answers.dmp.nope ignoré : question inconnue de ce questionnaire",
     ]
     save_draft(draft, path, mini_defs.questionnaire)
     text = path.read_text(encoding="utf-8")
     assert (
-        'governance.budget_share:\n    value: 1.8\n    comment: "Budget 2025"\n    evidence: "CA 2025"\n'
-        in text
+        "governance.budget_share: {value: 1.8, comment: Budget 2025, evidence: CA 2025}\n" in text
     )
+    assert "peut-être" not in text and "dmp.nope" not in text and 'version: "1"' in text
+
+
+def test_hand_written_comments_survive_a_save(tmp_path, mini_defs):
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "# Réponses de la DSI, relues par le RSSI le 3 mars\n"
+        'questionnaire: {id: mini, version: "1"}\n'
+        "organisation:\n  name: CH Test  # nom court\n  finess: '750712184'\n  type: ch\n"
+        "  region: '11'\n  departement: '75'\n"
+        "assessment_date: 2026-01-02\n"
+        "answers:\n"
+        "  # à vérifier avec le DIM\n"
+        "  dmp.feeds: oui\n",
+        encoding="utf-8",
+    )
+    draft, warnings = load_draft(path, mini_defs.questionnaire, "fr")
+    assert warnings == [] and draft.answers["dmp.feeds"] == Answer(VALUE, "yes")
+    draft.answers["cybersecurity.mfa"] = Answer(VALUE, "no")
+    save_draft(draft, path, mini_defs.questionnaire)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Réponses de la DSI, relues par le RSSI le 3 mars\n")
+    assert "name: CH Test  # nom court\n" in text
+    assert "  # à vérifier avec le DIM\n" in text
+    loaded = load_answers(path, mini_defs.questionnaire)
+    assert loaded.get("dmp.feeds").value == "yes" and loaded.get("cybersecurity.mfa").value == "no"
 
 
 def test_resume_refuses_another_questionnaire(tmp_path, mini_defs):
