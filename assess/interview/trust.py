@@ -15,8 +15,9 @@ from ..engine.python import Case
 from ..i18n import t
 from ..questionnaire import Question
 from ..scoring.assessor import Assessor
+from ..values import ValueProblem, read_date
 from .flow import Step
-from .parse import NO, YES, _date
+from .parse import yes_no
 from .store import Draft
 
 if TYPE_CHECKING:
@@ -80,12 +81,12 @@ class CheckWatcher:
         return [f"⚠ {check.rule.title.get(lang)}", f"  {check.rule.check.message.get(lang)}"]
 
     def wants_fix(self, raw: str) -> bool:
-        return raw.strip().lower() in YES
+        return yes_no(raw) is True
 
     def confirmation(self, raw: str) -> str | None:
         """Anything typed other than yes or no: why the answers are right, as they stand."""
         text = raw.strip()
-        return None if not text or text.lower() in YES | NO else text
+        return None if not text or yes_no(text) is not None else text
 
 
 def wants_evidence(q: Question, answer: Answer) -> bool:
@@ -101,9 +102,10 @@ def evidence_note(raw: str, lang: Lang) -> str | dict[str, Any] | None:
     ref, _, when = (part.strip() for part in text.partition(";"))
     if not when:
         return ref
-    day = _date(when)
-    if day is None:
-        raise ValueError(t("iv_evidence_bad_date", lang, raw=when))
+    try:
+        day = read_date(when)
+    except ValueProblem:
+        raise ValueError(t("iv_evidence_bad_date", lang, raw=when)) from None
     return {"ref": ref or when, "date": day}
 
 
