@@ -209,13 +209,18 @@ def _number(q: Question, raw: Any) -> Reading:
             raise ValueProblem("v_whole", raw=shown, what=what)
         number = int(number)
     _check_range(q, number, shown)
-    if is_percent and not percent_sign and not isinstance(raw, PercentCell) and 0 < number < 1:
-        alt = _whole(round(number * 100, 6))
+    alt = _whole(round(number * 100, 6))
+    if is_percent and not percent_sign and not isinstance(raw, PercentCell) and _share(number, alt):
         warning = ValueProblem(
             "v_percent_ambiguous", code="percent_share", raw=shown, value=number, alt=alt
         )
         return Reading(Answer(VALUE, number), warning, Answer(VALUE, alt))
     return Reading(Answer(VALUE, number))
+
+
+def _share(number: float, alt: float) -> bool:
+    """0,65 or 0,855 reads like a share of 1 (65 %, 85,5 %); 0,00001 does not."""
+    return 0 < number < 1 and round(alt, 1) == alt
 
 
 def _whole(x: float) -> int | float:

@@ -127,6 +127,7 @@ def test_share_between_0_and_1_is_kept_with_a_warning(
     assert reading.warning is not None
     assert (reading.warning.text("fr"), reading.warning.text("en")) == (fr_text, en_text)
     assert read_answer(question, "0,65 %").warning is None  # a percent sign says what was meant
+    assert read_answer(question, "0,00001").warning is None  # not a share of 1 written as 0.xx
 
 
 @pytest.mark.parametrize(
