@@ -53,7 +53,9 @@ def test_renamed_retired_unknown_and_invalid_answers_are_all_listed(mini_defs) -
         ("dmp.nothing", "unknown_question", None),
         ("mssante.mailbox", "invalid_value", "mssante.mailbox"),
     ]
-    assert notes[3].detail == "expected one of none, organisational, nominative; got 'pigeon'"
+    assert notes[3].detail == (
+        "« pigeon » ne correspond à aucun choix ; choix possibles : « none », « organisational », « nominative »."
+    )
 
 
 def test_the_new_id_wins_when_both_are_answered(mini_defs) -> None:
