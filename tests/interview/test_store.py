@@ -101,7 +101,7 @@ def test_resume_keeps_comments_and_drops_bad_entries(tmp_path, mini_defs):
     assert (
         "governance.budget_share: {value: 1.8, comment: Budget 2025, evidence: CA 2025}\n" in text
     )
-    assert "peut-être" not in text and "dmp.nope" not in text and 'version: "1"' in text
+    assert "\ndmp.feeds:" not in text and "  dmp.nope:" not in text and 'version: "1"' in text
 
 
 def test_hand_written_comments_survive_a_save(tmp_path, mini_defs):
