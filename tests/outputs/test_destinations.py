@@ -115,7 +115,7 @@ def test_output_that_is_an_input_is_refused(tmp_path, batch_input, case):
     assert batch_input.read_bytes() == before
     assert (tmp_path / "s.json").read_text() == "{}"
     message = res.stderr.strip()
-    assert message.startswith("Erreur / Error: ") and len(message.splitlines()) == 1
+    assert message.startswith("Erreur : ") and len(message.splitlines()) == 1
     assert ("is also an input file" in message) or ("two outputs to the same file" in message)
 
 
@@ -128,7 +128,7 @@ def test_report_over_its_answers_file_is_refused(tmp_path, monkeypatch):
     res = run("report", "a.yaml", "-o", "report.pdf")
     assert res.exit_code == 1
     assert res.stderr == (
-        "Erreur / Error: report.pdf: c'est aussi un fichier d'entrée (a.yaml) ; rien n'a été "
+        "Erreur : report.pdf: c'est aussi un fichier d'entrée (a.yaml) ; rien n'a été "
         "écrit / is also an input file; nothing was written; choose another output\n"
     )
     assert answers.read_bytes() == ANSWERS.read_bytes()

@@ -23,7 +23,7 @@ from .conftest import ANSWERS, GOOD, listing, run, tmpfs, write_input
 
 
 def _one_line(stderr: str) -> str:
-    lines = [ln for ln in stderr.splitlines() if ln.startswith("Erreur / Error:")]
+    lines = [ln for ln in stderr.splitlines() if ln.startswith("Erreur :")]
     assert len(lines) == 1, stderr
     assert "Traceback" not in stderr
     return lines[0]
@@ -83,7 +83,7 @@ def test_failed_last_rename_leaves_every_output_unpublished(tmp_path, monkeypatc
     )  # fmt: skip
     assert res.exit_code == 1
     assert _one_line(res.stderr) == (
-        f"Erreur / Error: {tmp_path / 's.json'}: écriture impossible / cannot write: "
+        f"Erreur : {tmp_path / 's.json'}: écriture impossible / cannot write: "
         "Read-only file system"
     )
     assert listing(tmp_path) == ["in.csv", "o.csv"]
@@ -95,7 +95,7 @@ def test_fsync_failure_is_one_line_and_no_temporary_file(tmp_path, monkeypatch):
     res = run("report", str(ANSWERS), "-o", str(tmp_path / "r.html"))
     assert res.exit_code == 1
     assert _one_line(res.stderr) == (
-        f"Erreur / Error: {tmp_path / 'r.html'}: écriture impossible / cannot write: "
+        f"Erreur : {tmp_path / 'r.html'}: écriture impossible / cannot write: "
         "No space left on device"
     )
     assert listing(tmp_path) == []
@@ -129,7 +129,7 @@ def test_batch_survives_many_consecutive_engine_crashes(tmp_path):
         env=env, cwd=ROOT, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert proc.returncode == 3, proc.stderr
-    assert "14 rows read, 6 scored, 8 rejected" in proc.stderr
+    assert "14 lignes lues, 6 notées, 8 rejetées" in proc.stderr
     assert [r["finess"] for r in read_csv(tmp_path / "out.csv")] == GOOD[:3] + GOOD[11:14]
     errors = read_csv(tmp_path / "err.csv")
     assert [e["finess"] for e in errors] == crashing
@@ -169,7 +169,7 @@ def test_sigterm_stops_everything_like_ctrl_c(tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
     assert proc.returncode == 1, stderr
-    assert "Interrompu. / Aborted." in stderr and "Traceback" not in stderr
+    assert "Interrompu." in stderr and "Traceback" not in stderr
     deadline = time.monotonic() + 30
     while _group_alive(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.1)
