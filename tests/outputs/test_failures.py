@@ -83,8 +83,7 @@ def test_failed_last_rename_leaves_every_output_unpublished(tmp_path, monkeypatc
     )  # fmt: skip
     assert res.exit_code == 1
     assert _one_line(res.stderr) == (
-        f"Erreur : {tmp_path / 's.json'}: écriture impossible / cannot write: "
-        "Read-only file system"
+        f"Erreur : {tmp_path / 's.json'}: écriture impossible / cannot write: Read-only file system"
     )
     assert listing(tmp_path) == ["in.csv", "o.csv"]
     assert (tmp_path / "o.csv").read_text() == "previous results"
