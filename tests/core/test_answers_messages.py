@@ -37,7 +37,7 @@ def test_unknown_key_in_an_entry_is_named(tmp_path, monkeypatch):
     res = _run("validate", "a.yaml")
     assert res.exit_code == 1
     assert (
-        "a.yaml:17: answers.org.beds.note: unknown field; remove it or check its spelling"
+        "a.yaml:17: answers.org.beds.note: Champ inconnu : le supprimer ou vérifier son orthographe"
         in res.stderr
     )
     assert "whole number" not in res.stderr
@@ -87,7 +87,7 @@ def test_other_questionnaire_is_refused(tmp_path, monkeypatch):
     path.write_text(path.read_text().replace('"mini"', '"autre"'), encoding="utf-8")
     res = _run("score", "a.yaml")
     assert res.exit_code == 1
-    assert "answers are for questionnaire 'autre', not 'mini'" in res.stderr
+    assert "Ces réponses sont pour le questionnaire « autre », pas « mini »" in res.stderr
 
 
 def test_same_version_is_silent(tmp_path, monkeypatch):

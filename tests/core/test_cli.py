@@ -151,9 +151,11 @@ def test_rules_list_not_reviewed_since(tmp_path):
     assert [line.split()[0] for line in same_day.stdout.splitlines()] == [
         "DMP-001", "DMP-G2", "DMP-G3",
     ]  # fmt: skip
-    bad = run(*since, "20/11/2026", *args)
+    french = run(*since, "20/11/2026", *args)  # a date as French users write it
+    assert french.stdout == same_day.stdout
+    bad = run(*since, "31/02/2026", *args)
     assert bad.exit_code == 2
-    assert "'20/11/2026' is not a date; use YYYY-MM-DD" in bad.stderr
+    assert "« 31/02/2026 » n'existe pas au calendrier (jour ou mois impossible)" in bad.stderr
 
 
 def test_rules_check_runs_examples_on_both_engines():
