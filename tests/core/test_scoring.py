@@ -114,7 +114,12 @@ def test_applies_to_org_type(assessor):
     vendor = assessor.assess(_set(answers, OrgType.editeur))
     assert [f.rule_id for f in ch.domain("cybersecurity").findings] == []
     assert ch.warnings == [
-        "cybersecurity.vendor_psc: answer ignored, the question does not apply to this organisation"
+        "“Question cybersecurity.vendor_psc”: answer ignored, the question does not apply to "
+        "this organisation"
+    ]
+    assert [n.fr for n in ch.notices] == [
+        "« Question cybersecurity.vendor_psc » : réponse ignorée, la question ne concerne pas "
+        "cette structure"
     ]
     assert [f.rule_id for f in vendor.domain("cybersecurity").findings] == ["CYB-002"]
 
