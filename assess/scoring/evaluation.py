@@ -89,6 +89,10 @@ class _DomainPlan:
             (c, c.rule.id, tuple(lit.rule for lit in literals(c.node) if isinstance(lit, Fired)))
             for c in self.status_order
         ]
+        # Every question a gate or a rule it builds on tests: the only answers whose state matters.
+        self.tested = tuple(
+            sorted({q for c in (*self.gates, *self.status_order) for q in c.questions})
+        )
 
 
 def _level(c: CompiledRule) -> int:
@@ -182,11 +186,18 @@ class _Trust:
         )  # fmt: skip
 
 
+_MET, _NOT_MET = GateStatus.met, GateStatus.not_met
+_UNKNOWN_GATE, _NOT_APPLICABLE = GateStatus.unknown, GateStatus.not_applicable
+
+
 def _domain_numbers(
     name: str, plan: _DomainPlan, case: Case, fired: set[str], active: frozenset[str],
     in_force: frozenset[str], trust: _Trust,
 ) -> DomainNumbers:  # fmt: skip
+    """Runs for every organisation and domain: set operations instead of per-answer loops."""
     resolved = case.resolved
+    unknown = {q for q in plan.tested if resolved[q].state == UNKNOWN}
+    na = {q for q in plan.tested if resolved[q].state == NA}
     status: dict[str, str] = {}
 
     def kleene(rid: str) -> str:
@@ -198,39 +209,44 @@ def _domain_numbers(
         elif rid in active:
             # Only an unknown answer (or an unknown rule it builds on) can make a condition
             # unknown; otherwise a rule that did not fire is simply false.
-            undecided = any(resolved[q].state == UNKNOWN for q in c.questions) or any(
-                status.get(d) == U for d in deps
+            undecided = (unknown and not unknown.isdisjoint(c.questions)) or (
+                deps and any(status.get(d) == U for d in deps)
             )
             status[rid] = truth(c.node, resolved, kleene) if undecided else F
-    gates: list[tuple[str, int, float, GateStatus]] = []
+    gates: list[tuple[str, GateStatus]] = []
+    by_level: dict[str, tuple[int, GateStatus]] = {}
+    weighted: dict[str, tuple[int, float, GateStatus]] = {}
+    applicable = False
     for c, rid, level, weight in plan.gate_info:
         if rid not in in_force:
             continue
-        if rid not in active or (c.questions and all(resolved[q].state == NA for q in c.questions)):
-            gate = GateStatus.not_applicable  # a gate with no applicable question tests nothing
+        if rid not in active or (c.questions and na.issuperset(c.questions)):
+            gate = _NOT_APPLICABLE  # a gate with no applicable question tests nothing
         elif rid in fired:
-            gate = GateStatus.met
+            gate = _MET
         else:
-            gate = GateStatus.unknown if status[rid] == U else GateStatus.not_met
-        gates.append((rid, level, weight, gate))
-    by_level = {rid: (level, st) for rid, level, _w, st in gates}
-    weighted = {rid: (level, weight, st) for rid, level, weight, st in gates}
-    applicable_q = [st for st in (resolved[q].state for q in plan.questions) if st != NA]
-    answered = sum(1 for st in applicable_q if st == VALUE)
-    confidence = round(answered / len(applicable_q), 3) if applicable_q else 1.0
-    checks = tuple(rid for rid in plan.check_ids if rid in fired)
+            gate = _UNKNOWN_GATE if status[rid] == U else _NOT_MET
+        applicable = applicable or gate is not _NOT_APPLICABLE
+        gates.append((rid, gate))
+        by_level[rid] = (level, gate)
+        weighted[rid] = (level, weight, gate)
+    states = [resolved[q].state for q in plan.questions]
+    applicable_q = len(states) - states.count(NA)
+    answered = states.count(VALUE)
+    confidence = round(answered / applicable_q, 3) if applicable_q else 1.0
+    checks = tuple([rid for rid in plan.check_ids if rid in fired]) if fired else ()
     return DomainNumbers(
         domain=name,
-        applicable=any(st is not GateStatus.not_applicable for *_, st in gates),
+        applicable=applicable,
         level=levels(by_level),
         potential_level=levels(by_level, optimistic=True),
         score=score(weighted),
         score_max=score(weighted, optimistic=True),
         confidence=confidence,
-        questions_applicable=len(applicable_q),
+        questions_applicable=applicable_q,
         questions_answered=answered,
-        gates=tuple((rid, st) for rid, _l, _w, st in gates),
-        findings=tuple(rid for rid in plan.finding_ids if rid in fired),
+        gates=tuple(gates),
+        findings=tuple([rid for rid in plan.finding_ids if rid in fired]) if fired else (),
         checks=checks,
         grade=trust.grade(confidence, plan.questions, checks),
     )

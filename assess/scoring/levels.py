@@ -39,6 +39,9 @@ def gate_status(
     return GateStatus.not_met
 
 
+_MET, _UNKNOWN, _NOT_APPLICABLE = GateStatus.met, GateStatus.unknown, GateStatus.not_applicable
+
+
 def level_applies(statuses: list[GateStatus]) -> bool:
     """A level applies to an organisation when at least one of its gates does."""
     return any(s is not GateStatus.not_applicable for s in statuses)
@@ -70,10 +73,10 @@ def score(gates: dict[str, tuple[int, float, GateStatus]], optimistic: bool = Fa
     """Weighted share of gates met, each gate worth weight × level; not applicable drops out."""
     earned = possible = 0.0
     for level, weight, status in gates.values():
-        if status is GateStatus.not_applicable:
+        if status is _NOT_APPLICABLE:
             continue
         points = weight * level
         possible += points
-        if status is GateStatus.met or (optimistic and status is GateStatus.unknown):
+        if status is _MET or (optimistic and status is _UNKNOWN):
             earned += points
     return round(100 * earned / possible, 1) if possible else 0.0
