@@ -7,8 +7,10 @@ measured in the same run: reading the same CSV and writing every row back with t
 Targets: batch ≤ 8× that floor, peak RSS of the whole process tree ≤ 300 MB.
 
 Peak memory: the process tree (batch process, forkserver, workers) is sampled from /proc every
-0.2 s and the largest *sum* is reported; `getrusage(RUSAGE_CHILDREN)` gives the largest single
-waited-for descendant.
+0.2 s and the largest *sum* of RSS is reported (pages the workers share with the forkserver count
+once per process), beside the sum of PSS (shared pages divided among their processes);
+`getrusage(RUSAGE_CHILDREN)` gives the largest single waited-for descendant. CPU time: the
+sampled tree's, so a run on a loaded machine can be compared with the floor's CPU time.
 
     python bench/batch.py [--rows 100000] [--jobs 2] [--rules-dir DIR --questionnaire FILE] [--keep DIR]
     python bench/batch.py --rows 40 --reports     # also one PDF per organisation: time per report
@@ -26,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from assess.batch.mapping import FIXED_COLUMNS
@@ -182,20 +185,21 @@ def main() -> None:
         cmd += ["--rules-dir", str(args.rules_dir)]
     if args.questionnaire:
         cmd += ["--questionnaire", str(args.questionnaire)]
-    wall, peak_mb, child_max, cpu, err = run_batch(cmd)
+    run = run_batch(cmd)
     floor = min(floor_before, csv_floor(source, work / "floor.csv"))
-    print(err.strip().splitlines()[-1] if err.strip() else "(no output)")
-    ratio = wall / floor
-    print(f"batch  {wall:6.1f} s · {args.rows / wall:,.0f} rows/s · jobs {args.jobs} · engine {args.engine} · "
-          f"CPU {cpu:.1f} s (process tree)")  # fmt: skip
+    print(run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "(no output)")
+    ratio = run.wall / floor
+    print(f"batch  {run.wall:6.1f} s · {args.rows / run.wall:,.0f} rows/s · jobs {args.jobs} · "
+          f"engine {args.engine} · CPU {run.cpu:.1f} s (process tree)")  # fmt: skip
     print(f"floor  {floor:6.2f} s · csv module, read + write the same file (best of before/after); "
-          f"CPU {floor_cpu:.2f} s → batch CPU / floor CPU {cpu / floor_cpu:.1f}× (load average "
+          f"CPU {floor_cpu:.2f} s → batch CPU / floor CPU {run.cpu / floor_cpu:.1f}× (load average "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")  # fmt: skip
     print(f"ratio  {ratio:6.1f}× the floor [target ≤ {TARGET_RATIO:.0f}×: {'OK' if ratio <= TARGET_RATIO else 'MISSED'}]")  # fmt: skip
     print(
-        f"peak RSS, whole process tree (sampled): {peak_mb:.0f} MB "
-        f"[target ≤ {TARGET_MB:.0f} MB: {'OK' if peak_mb <= TARGET_MB else 'MISSED'}] · "
-        f"largest single process (RUSAGE_CHILDREN): {child_max:.0f} MB"
+        f"peak RSS, whole process tree (sampled): {run.peak_rss:.0f} MB "
+        f"[target ≤ {TARGET_MB:.0f} MB: {'OK' if run.peak_rss <= TARGET_MB else 'MISSED'}] · "
+        f"PSS {run.peak_pss:.0f} MB (shared pages once) · "
+        f"largest single process (RUSAGE_CHILDREN): {run.largest:.0f} MB"
     )
     if args.reports:
         made = len(list((work / "reports").glob("*.pdf")))
@@ -204,37 +208,55 @@ def main() -> None:
     print(f"files in {work}")
 
 
-def run_batch(cmd: list[str]) -> tuple[float, float, float, float, str]:
-    """Wall seconds, peak tree RSS (MB), largest child RSS (MB), CPU seconds of the tree, stderr.
+@dataclass
+class Run:
+    wall: float = 0.0  # seconds
+    peak_rss: float = 0.0  # MB, summed over the process tree
+    peak_pss: float = 0.0  # MB, the same with shared pages divided among their processes
+    largest: float = 0.0  # MB, largest single waited-for process
+    cpu: float = 0.0  # seconds, the whole tree
+    stderr: str = ""
 
-    The tree is sampled every 0.2 s: the CPU time of a process is its last sample (workers exit
-    at the end), the batch process's own is exact."""
+
+def _pss(pid: int) -> int:
+    """Proportional set size (kB): shared pages (forked workers) counted once overall."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
+
+
+def run_batch(cmd: list[str]) -> Run:
+    """Run the batch, sampling its process tree every 0.2 s: the CPU time of a process is its
+    last sample (workers exit at the end), the batch process's own is exact."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    run = Run()
     cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         while not done.is_set():
             tree = _tree(proc.pid)
-            peak = max(peak, sum(rss for rss, _ in tree.values()))
+            run.peak_rss = max(run.peak_rss, sum(rss for rss, _ in tree.values()) / 1024)
+            run.peak_pss = max(run.peak_pss, sum(_pss(pid) for pid in tree) / 1024)
             cpu.update({pid: seconds for pid, (_, seconds) in tree.items()})
             done.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, err = proc.communicate()
-    wall = time.perf_counter() - start
+    _, run.stderr = proc.communicate()
+    run.wall = time.perf_counter() - start
     done.set()
     sampler.join()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 3):
-        print(err)
+        print(run.stderr)
         sys.exit(proc.returncode)
     cpu[proc.pid] = usage.ru_utime + usage.ru_stime
-    return wall, peak / 1024, usage.ru_maxrss / 1024, sum(cpu.values()), err
+    run.largest, run.cpu = usage.ru_maxrss / 1024, sum(cpu.values())
+    return run
 
 
 if __name__ == "__main__":
