@@ -21,7 +21,7 @@ from ..result import GateStatus
 from .confidence import Confidence, grade_of
 from .evidence import EvidenceStatus
 from .index import weighted_index
-from .levels import levels, score
+from .levels import summary
 
 __all__ = ["DomainNumbers", "Evaluation", "Plan", "evaluate"]
 
@@ -214,8 +214,7 @@ def _domain_numbers(
             )
             status[rid] = truth(c.node, resolved, kleene) if undecided else F
     gates: list[tuple[str, GateStatus]] = []
-    by_level: dict[str, tuple[int, GateStatus]] = {}
-    weighted: dict[str, tuple[int, float, GateStatus]] = {}
+    weighted: list[tuple[int, float, GateStatus]] = []
     applicable = False
     for c, rid, level, weight in plan.gate_info:
         if rid not in in_force:
@@ -228,8 +227,8 @@ def _domain_numbers(
             gate = _UNKNOWN_GATE if status[rid] == U else _NOT_MET
         applicable = applicable or gate is not _NOT_APPLICABLE
         gates.append((rid, gate))
-        by_level[rid] = (level, gate)
-        weighted[rid] = (level, weight, gate)
+        weighted.append((level, weight, gate))
+    level, potential_level, domain_score, score_max = summary(weighted)
     states = [resolved[q].state for q in plan.questions]
     applicable_q = len(states) - states.count(NA)
     answered = states.count(VALUE)
@@ -238,10 +237,10 @@ def _domain_numbers(
     return DomainNumbers(
         domain=name,
         applicable=applicable,
-        level=levels(by_level),
-        potential_level=levels(by_level, optimistic=True),
-        score=score(weighted),
-        score_max=score(weighted, optimistic=True),
+        level=level,
+        potential_level=potential_level,
+        score=domain_score,
+        score_max=score_max,
         confidence=confidence,
         questions_applicable=applicable_q,
         questions_answered=answered,

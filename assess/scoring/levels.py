@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..conditions import NA
 from ..engine.compile import CompiledRule
 from ..engine.python import Case, rule_applies
 from ..engine.truth import F, Resolved, T, U, truth
 from ..result import GateStatus
 
-__all__ = ["gate_status", "level_applies", "levels", "score"]
+__all__ = ["gate_status", "level_applies", "levels", "score", "summary"]
 
 MAX_LEVEL = 5
 
@@ -80,3 +82,46 @@ def score(gates: dict[str, tuple[int, float, GateStatus]], optimistic: bool = Fa
         if status is _MET or (optimistic and status is _UNKNOWN):
             earned += points
     return round(100 * earned / possible, 1) if possible else 0.0
+
+
+def summary(gates: Sequence[tuple[int, float, GateStatus]]) -> tuple[int, int, float, float]:
+    """(level, potential level, score, maximum score) in one pass over (level, weight, status):
+    the numbers `levels` and `score` define, computed for every organisation and domain."""
+    present: set[int] = set()
+    applicable: set[int] = set()  # levels with at least one gate that applies
+    blocked = blocked_if_unknown_met = MAX_LEVEL + 1
+    earned = earned_if_unknown_met = possible = 0.0
+    for level, weight, status in gates:
+        present.add(level)
+        if status is _NOT_APPLICABLE:
+            continue
+        applicable.add(level)
+        points = weight * level
+        possible += points
+        if status is _MET:
+            earned += points
+            earned_if_unknown_met += points
+            continue
+        blocked = min(blocked, level)
+        if status is _UNKNOWN:
+            earned_if_unknown_met += points
+        else:
+            blocked_if_unknown_met = min(blocked_if_unknown_met, level)
+    return (
+        _reached(present, applicable, blocked),
+        _reached(present, applicable, blocked_if_unknown_met),
+        round(100 * earned / possible, 1) if possible else 0.0,
+        round(100 * earned_if_unknown_met / possible, 1) if possible else 0.0,
+    )
+
+
+def _reached(present: set[int], applicable: set[int], first_blocked: int) -> int:
+    """As `levels`: stop at a level without gates or the first blocked one; skip levels whose
+    gates are all not applicable, so none is reached on them alone."""
+    reached = 0
+    for n in range(1, min(first_blocked, MAX_LEVEL + 1)):
+        if n not in present:
+            break
+        if n in applicable:
+            reached = n
+    return reached

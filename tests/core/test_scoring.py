@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assess.answers import Answer, AnswerSet, Organisation, QuestionnaireRef
 from assess.common import OrgType
@@ -12,6 +14,7 @@ from assess.conditions import NA, UNKNOWN, VALUE
 from assess.result import GateStatus
 from assess.scoring.assessor import Assessor
 from assess.scoring.index import domain_weights, weighted_index
+from assess.scoring.levels import levels, score, summary
 
 
 def _set(
@@ -151,3 +154,27 @@ def test_same_inputs_same_hash_different_inputs_different_hash(assessor):
     c = assessor.assess(_set({"dmp.feeds": v("no")}))
     assert a.inputs_hash == b.inputs_hash != c.inputs_hash
     assert len(a.inputs_hash) == 12
+
+
+_statuses = st.sampled_from(list(GateStatus))
+_weighted = st.lists(st.tuples(st.integers(1, 5), st.sampled_from([0.5, 1.0, 2.0]), _statuses))
+
+
+@given(_weighted)
+def test_one_pass_summary_gives_the_defined_levels_and_scores(gates):
+    by_id = {str(i): g for i, g in enumerate(gates)}
+    by_level = {k: (level, status) for k, (level, _w, status) in by_id.items()}
+    assert summary(gates) == (
+        levels(by_level),
+        levels(by_level, optimistic=True),
+        score(by_id),
+        score(by_id, optimistic=True),
+    )
+
+
+def test_summary_skips_levels_whose_gates_are_all_not_applicable():
+    met, na, not_met = GateStatus.met, GateStatus.not_applicable, GateStatus.not_met
+    assert summary([(1, 1.0, na), (2, 1.0, met)])[0] == 2
+    assert summary([(1, 1.0, na)])[:2] == (0, 0)
+    assert summary([(1, 1.0, met), (2, 1.0, na), (4, 1.0, met)])[0] == 1  # no level-3 gate
+    assert summary([(1, 1.0, met), (2, 1.0, na), (3, 1.0, not_met)])[:2] == (1, 1)
