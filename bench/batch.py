@@ -203,7 +203,7 @@ def main() -> None:
     )
     if args.reports:
         made = len(list((work / "reports").glob("*.pdf")))
-        print(f"reports {made} PDFs · {wall * args.jobs / max(made, 1):.2f} s per report and worker "
+        print(f"reports {made} PDFs · {run.wall * args.jobs / max(made, 1):.2f} s per report and worker "
               f"(warm workers: templates, stylesheet and fonts reused)")  # fmt: skip
     print(f"files in {work}")
 
