@@ -562,8 +562,12 @@ _SUMMARY: dict[str, Text] = {
         fr="Carte de chaleur organisations × domaines", en="Organisations × domains heatmap"
     ),
     "s_heatmap_note": Text(
-        fr="Les %d organisations à l'indice le plus bas (sur %d), niveau atteint par domaine.",
-        en="The %d organisations with the lowest index (of %d), level reached per domain.",
+        fr="Les %s organisations à l'indice le plus bas (sur %s), niveau atteint par domaine.",
+        en="The %s organisations with the lowest index (of %s), level reached per domain.",
+    ),
+    "s_heatmap_all": Text(
+        fr="Les %s organisations, de l'indice le plus bas au plus haut, niveau atteint par domaine.",
+        en="All %s organisations, lowest index first, level reached per domain.",
     ),
     "s_name": Text(fr="Nom", en="Name"),
     "s_type": Text(fr="Type", en="Type"),
@@ -579,10 +583,6 @@ _SUMMARY: dict[str, Text] = {
     "s_by_type": Text(fr="Par type d'organisation", en="By organisation type"),
     "s_by_dept": Text(fr="Par département", en="By département"),
     "s_group": Text(fr="Groupe", en="Group"),
-    "s_suppressed": Text(
-        fr="%d organisations appartiennent à des groupes de moins de %d et ne sont pas détaillées.",
-        en="%d organisations belong to groups of fewer than %d and are not shown individually.",
-    ),
 }
 MESSAGES.update(_SUMMARY)
 

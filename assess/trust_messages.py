@@ -91,8 +91,8 @@ TRUST_MESSAGES: dict[str, Text] = {
         en="Most frequent consistency checks: answers to challenge",
     ),
     "s_with_checks": _M(
-        fr="%d organisations ont au moins un contrôle de cohérence non résolu.",
-        en="%d organisations have at least one unresolved consistency check.",
+        fr="%s organisations ont au moins un contrôle de cohérence non résolu.",
+        en="%s organisations have at least one unresolved consistency check.",
     ),
     "s_check": _M(fr="Contrôle", en="Check"),
     "s_no_checks": _M(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
@@ -64,6 +64,7 @@ class BatchOptions:
     summary: Path | None = None  # .pdf, .html or .json, committed with the other outputs
     sheet: str | None = None  # XLSX: the worksheet to read (default: the first visible one)
     strict: bool = False  # a bad answer cell rejects its row (default: the answer becomes unknown)
+    public: bool = False  # the summary's public variant: no organisation named, small groups hidden
 
 
 @dataclass
@@ -276,10 +277,9 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
                 raise AssertionError(
                     f"rows lost: {report.read} read, {report.scored} scored, {report.rejected} rejected"
                 )
-            report.summary = sink.summary.build(report.rejected)
             if sink.progression is not None:
                 report.progression = sink.progression.build()
-                report.summary = replace(report.summary, progression=report.progression)
+            report.summary = sink.summary.build(report.rejected, options.public, report.progression)
             sink.commit(report.summary)
         except BaseException:
             scored.close()  # stops the workers before their temporary reports are removed

@@ -5,57 +5,35 @@
 * the most frequent findings, with the seed report references (barriers first) they map to;
 * breakdown by organisation type and by département.
 
-Statistical disclosure: a group (type, département) of fewer than `MIN_GROUP` organisations is not
-shown; such groups are merged into one "other" line, and if that line would itself hold fewer than
-`MIN_GROUP` organisations, the next smallest groups are merged into it too (secondary suppression).
+Two variants (`build(public=...)`). Internal, for the ARS itself: the heatmap and the progression
+lists name organisations and every group is detailed. Public: no organisation is named anywhere
+and groups under `MIN_GROUP` organisations are suppressed with secondary suppression
+(`disclosure.py`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog
 from ..common import DOMAINS, OrgType, Severity, Text
 from ..definitions import Definitions
+from ..geo import DEPARTEMENT_NAMES
+from .disclosure import MIN_GROUP, GroupStats, anonymous, hidden_cells, suppress
 from .pool import Scored
 
 if TYPE_CHECKING:
     from ..progress.campaign import Progression
 
-__all__ = ["MIN_GROUP", "GroupRow", "RegionalSummary", "SummaryBuilder", "suppress"]
+__all__ = ["MIN_GROUP", "GroupRow", "RegionalSummary", "SummaryBuilder"]
 
-MIN_GROUP = 5
 GRADES = ("A", "B", "C", "D")
 LEVELS = range(6)
-
-
-@dataclass
-class GroupStats:
-    count: int = 0
-    index_sum: float = 0.0
-    level_sums: list[int] = field(default_factory=lambda: [0] * len(DOMAINS))
-    level_counts: list[int] = field(default_factory=lambda: [0] * len(DOMAINS))
-    low_grades: int = 0  # assessments graded C or D: answers to challenge before comparing
-
-    def add(self, index: float, levels: list[int | None], grade: str = "") -> None:
-        self.count += 1
-        self.index_sum += index
-        self.low_grades += 1 if grade in ("C", "D") else 0
-        for i, level in enumerate(levels):
-            if level is not None:
-                self.level_sums[i] += level
-                self.level_counts[i] += 1
-
-    def merge(self, other: GroupStats) -> None:
-        self.count += other.count
-        self.index_sum += other.index_sum
-        self.low_grades += other.low_grades
-        for i in range(len(DOMAINS)):
-            self.level_sums[i] += other.level_sums[i]
-            self.level_counts[i] += other.level_counts[i]
 
 
 @dataclass(frozen=True)
@@ -66,35 +44,20 @@ class GroupRow:
     mean_index: float
     mean_levels: list[float | None]  # per domain; None when no organisation of the group applies
     low_grade_share: float = 0.0  # of the group graded C or D, 0..1
+    hidden: tuple[str, ...] = ()  # public variant: domains whose mean is suppressed (None)
 
 
-def _row(key: str, label: Text, stats: GroupStats) -> GroupRow:
+def _row(
+    key: str, label: Text, stats: GroupStats, hidden: frozenset[int] = frozenset()
+) -> GroupRow:
     means = [
-        round(s / c, 1) if c else None
-        for s, c in zip(stats.level_sums, stats.level_counts, strict=True)
+        None if i in hidden or not c else round(s / c, 1)
+        for i, (s, c) in enumerate(zip(stats.level_sums, stats.level_counts, strict=True))
     ]
     return GroupRow(
         key, label, stats.count, round(stats.index_sum / stats.count, 1), means,
-        round(stats.low_grades / stats.count, 3),
+        round(stats.low_grades / stats.count, 3), tuple(DOMAINS[i] for i in sorted(hidden)),
     )  # fmt: skip
-
-
-def suppress(
-    groups: dict[str, GroupStats], min_size: int = MIN_GROUP
-) -> tuple[dict[str, GroupStats], GroupStats]:
-    """Split groups into the shown ones and one merged group holding every small one."""
-    ordered = sorted(groups.items(), key=lambda kv: (kv[1].count, kv[0]))
-    other = GroupStats()
-    shown: dict[str, GroupStats] = {}
-    for key, stats in ordered:
-        if stats.count < min_size:
-            other.merge(stats)
-        else:
-            shown[key] = stats
-    while 0 < other.count < min_size and shown:
-        smallest = min(shown, key=lambda k: (shown[k].count, k))
-        other.merge(shown.pop(smallest))
-    return dict(sorted(shown.items())), other
 
 
 @dataclass(frozen=True)
@@ -148,6 +111,10 @@ class RegionalSummary:
     with_checks: int = 0  # organisations with at least one unresolved check
     sections: dict[str, Text] = field(default_factory=dict)  # section ID -> title (adjacent too)
     progression: Progression | None = None  # with `assess batch --previous`
+    public: bool = False  # the public variant: no organisation named, small groups suppressed
+    regions: tuple[str, ...] = ()  # INSEE codes of the organisations scored, most frequent first
+    date_from: dt.date | None = None  # earliest and latest assessment date of the data
+    date_to: dt.date | None = None
 
 
 def _seed_refs(ids: list[str], catalog: Catalog) -> list[SeedRef]:
@@ -173,6 +140,8 @@ class SummaryBuilder:
         self.domain_grades: dict[str, Counter[str]] = {d: Counter() for d in DOMAINS}
         self.types: dict[str, GroupStats] = {}
         self.departements: dict[str, GroupStats] = {}
+        self.regions: Counter[str] = Counter()
+        self.dates: tuple[dt.date, dt.date] | None = None  # earliest and latest assessment date
         self._heap: list[tuple[float, int, HeatRow]] = []
 
     def add(self, scored: Scored) -> None:
@@ -185,6 +154,7 @@ class SummaryBuilder:
             self.levels[d][6 if level is None else level] += 1
         self.findings.update(set(scored.findings))
         self._add_trust(r)
+        self._add_scope(r)
         grade = r.get("confidence_grade") or ""
         self.types.setdefault(r["type"], GroupStats()).add(index, levels, grade)
         self.departements.setdefault(r["departement"], GroupStats()).add(index, levels, grade)
@@ -195,6 +165,15 @@ class SummaryBuilder:
         heapq.heappush(self._heap, (-index, -scored.row, row))
         if len(self._heap) > self.heatmap_size:
             heapq.heappop(self._heap)
+
+    def _add_scope(self, r: dict[str, Any]) -> None:
+        """The region and the assessment date, for the title."""
+        if r.get("region"):
+            self.regions[r["region"]] += 1
+        day = r.get("assessment_date")
+        if isinstance(day, dt.date):
+            low, high = self.dates or (day, day)
+            self.dates = (min(low, day), max(high, day))
 
     def _add_trust(self, r: dict[str, Any]) -> None:
         """Grades and unresolved checks of one record (columns added with the grade)."""
@@ -227,25 +206,48 @@ class SummaryBuilder:
             )
         return rows
 
-    def build(self, rejected: int = 0) -> RegionalSummary:
-        types, other_types = suppress(self.types)
-        depts, other_depts = suppress(self.departements)
-        type_rows = [_row(k, _type_label(k), s) for k, s in types.items()]
-        dept_rows = [_row(k, Text(fr=k, en=k), s) for k, s in depts.items()]
+    def build(
+        self, rejected: int = 0, public: bool = False, progression: Progression | None = None
+    ) -> RegionalSummary:
+        """The summary; `public`: the variant that names no organisation (see `disclosure.py`)."""
+        by_type, other_types = self._groups(self.types, _type_label, public)
+        by_dept, other_depts = self._groups(self.departements, _departement_label, public)
         q = self.defs.questionnaire
         heat = [row for _, _, row in sorted(self._heap, key=lambda t: (-t[0], -t[1]))]
         return RegionalSummary(
             organisations=self.count, rejected=rejected,
             mean_index=round(self.index_sum / self.count, 1) if self.count else 0.0,
             questionnaire=f"{q.id} v{q.version}", rules_version=self.defs.rules_version,
-            levels=self.levels, heatmap=heat, findings=self._finding_rows(),
-            by_type=type_rows, by_departement=dept_rows,
-            suppressed_types=other_types.count, suppressed_departements=other_depts.count,
+            levels=self.levels, heatmap=[] if public else heat, findings=self._finding_rows(),
+            by_type=by_type, by_departement=by_dept,
+            suppressed_types=other_types, suppressed_departements=other_depts,
             grades={g: self.grades.get(g, 0) for g in GRADES},
             domain_grades={d: {g: c.get(g, 0) for g in GRADES} for d, c in self.domain_grades.items()},
             checks=self._finding_rows(self.checks), with_checks=self.with_checks,
             sections={sec.id: sec.title for sec in q.sections},
+            progression=anonymous(progression) if public and progression else progression,
+            public=public, regions=tuple(code for code, _ in self.regions.most_common()),
+            date_from=self.dates[0] if self.dates else None,
+            date_to=self.dates[1] if self.dates else None,
         )  # fmt: skip
+
+    @staticmethod
+    def _groups(
+        groups: dict[str, GroupStats], label: Callable[[str], Text], public: bool
+    ) -> tuple[list[GroupRow], int]:
+        """The rows of one breakdown and the number of organisations left out of it."""
+        if not public:
+            return [_row(k, label(k), s) for k, s in sorted(groups.items())], 0
+        shown, other = suppress(groups, MIN_GROUP)
+        hidden = hidden_cells(shown, other, MIN_GROUP)
+        rows = [_row(k, label(k), s, hidden.get(k, frozenset())) for k, s in shown.items()]
+        return rows, other.count
+
+
+def _departement_label(key: str) -> Text:
+    name = DEPARTEMENT_NAMES.get(key)
+    text = f"{key} — {name}" if name else key
+    return Text(fr=text, en=text)
 
 
 def _type_label(key: str) -> Text:

@@ -143,6 +143,12 @@ def _print_report(report: BatchReport, errors_file: Path | None, lang: Lang) -> 
     type=_file,
     help="Synthèse régionale / regional summary (.pdf, .html or .json).",
 )
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Synthèse publique : aucune organisation nommée, petits groupes masqués "
+    "(défaut : version interne, qui nomme les organisations).",
+)
 @click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Un rapport PDF par organisation / one PDF report per organisation (FINESS.pdf).")  # fmt: skip
 @click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -155,7 +161,7 @@ def _print_report(report: BatchReport, errors_file: Path | None, lang: Lang) -> 
 @definitions_options
 def batch(
     input_file: Path, output: Path | None, errors_file: Path | None, fmt: str | None,
-    strict: bool, mapping: Path | None, encoding: str | None, sheet: str | None, excel: bool, summary_path: Path | None,
+    strict: bool, mapping: Path | None, encoding: str | None, sheet: str | None, excel: bool, summary_path: Path | None, public: bool,
     reports_dir: Path | None, previous: Path | None, jobs: int | None, as_of: dt.date | None, lang: Lang, engine: EngineName,
     rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
@@ -172,6 +178,10 @@ def batch(
         if is_stdout(summary_path):
             raise click.UsageError("--summary: give a file name (.pdf, .html or .json), not -")
         summary_format(summary_path)
+    elif public:
+        from ..i18n import t
+
+        raise click.UsageError(t("b_public_needs_summary", lang))
     refuse_inputs(
         [None if is_stdout(output) else output, errors_file, summary_path],
         [input_file, mapping, previous, rules_dir, questionnaire_path],
@@ -182,7 +192,7 @@ def batch(
         encoding=encoding, jobs=jobs or os.cpu_count() or 1, as_of=as_of, engine=engine,
         rules_dir=rules_dir, questionnaire_path=questionnaire_path, excel=excel,
         reports_dir=reports_dir, lang=lang, summary=summary_path, sheet=sheet, previous=previous,
-        strict=strict,
+        strict=strict, public=public,
     )  # fmt: skip
     with _progress() as progress:
         report = run_batch(options, progress)

@@ -174,7 +174,7 @@ PROGRESS_MESSAGES: dict[str, Text] = {
         fr="Organisations de la campagne précédente absentes de celle-ci",
         en="Organisations of the previous campaign missing from this one",
     ),
-    "s_prog_first": _M(fr="Les %d premières sur %d.", en="The first %d of %d."),
+    "s_prog_first": _M(fr="Les %s premières sur %s.", en="The first %s of %s."),
 }
 
 MESSAGES.update(PROGRESS_MESSAGES)

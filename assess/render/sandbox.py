@@ -2,7 +2,8 @@
 
 What a template can do, and nothing more:
 
-* read the variables of the prepared context (plain data) and use Jinja's filters and tests;
+* read the variables of the prepared context (plain data) and use Jinja's filters and tests, plus
+  `num` and `day` (`filters.py`: numbers and dates in the template's `lang`);
 * call string, list and dict methods (Jinja's sandbox rules), `Text.get`, macros and `loop` helpers;
   every other call is refused, and no attribute starting with `_` can be read (no `__class__`,
   `__globals__`, `__mro__`); there are no globals (no `range`, `lipsum`, `cycler`, `joiner`);
@@ -25,6 +26,7 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..common import Text
+from .filters import TEMPLATE_FILTERS
 
 __all__ = ["ConfinedLoader", "SecurityError", "sandboxed_environment", "template_in_recursion"]
 
@@ -87,6 +89,7 @@ def sandboxed_environment(loader: BaseLoader) -> Environment:
         lstrip_blocks=True,
     )
     env.globals.clear()
+    env.filters.update(TEMPLATE_FILTERS)
     return env
 
 

@@ -67,16 +67,24 @@ def test_summary_html_json_pdf(tmp_path):
         assert res.exit_code == 0, res.stderr
     html = (tmp_path / "s.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(0)&lt;/script&gt;" in html
-    assert (
-        "Synthèse régionale" in html
-        and "5 organisations appartiennent à des groupes de moins de 5" in html
-    )
+    # the default is the internal variant: it says so, names organisations, details every group
+    assert "<strong>Version interne, réservée à l&#39;ARS.</strong>" in html
     data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
-    assert data["organisations"] == 12 and [g["key"] for g in data["by_type"]] == ["ch"]
+    assert data["organisations"] == 12 and data["public"] is False
+    assert [g["key"] for g in data["by_type"]] == ["ch", "clinique", "esms"]
     assert (
         data["findings"][0]["rule_id"] == "CYB-001"
         and data["findings"][0]["seed"][0]["kind"] == "barrier"
     )
+    for suffix in ("html", "json"):
+        args = ["-o", str(tmp_path / "out.csv"), "--summary", str(tmp_path / f"p.{suffix}")]
+        assert _batch(tmp_path, rows, *args, "--public").exit_code == 0
+    public = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert "<strong>Version publique, diffusable.</strong>" in public and "alert(" not in public
+    assert "5 organisations ne sont pas détaillées : groupes de moins de 5 organisations" in public
+    data = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    assert data["public"] is True and data["heatmap"] == []
+    assert [g["key"] for g in data["by_type"]] == ["ch"] and data["suppressed_types"] == 5
     assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
 
 
