@@ -16,6 +16,7 @@ from ..i18n import MESSAGES, t
 from ..questionnaire import Question, QuestionType
 from ..result import AnswerView, FindingResult, GateResult
 from .citations import SectionIndex
+from .filters import long_date, number
 
 __all__ = ["AnswerRow", "FindingRow", "Formatter", "GateRow", "Ref", "soft_wrap"]
 
@@ -92,14 +93,10 @@ class Formatter:
         return t(key, self.lang, **values)
 
     def date(self, day: dt.date) -> str:
-        month = self.t(f"month_{day.month}")
-        if self.lang == "fr":
-            return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
-        return f"{day.day} {month} {day.year}"
+        return long_date(day, self.lang)
 
     def num(self, x: float, digits: int = 1) -> str:
-        text = f"{x:.{digits}f}"
-        return text.replace(".", ",") if self.lang == "fr" else text
+        return number(float(x), self.lang, digits)
 
     def pct(self, share: float) -> str:
         return f"{round(100 * share)}\u202f%" if self.lang == "fr" else f"{round(100 * share)}%"
