@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assess.batch.pool import Scored
 from assess.batch.disclosure import GroupStats, suppress
+from assess.batch.pool import Scored
 from assess.batch.summary import SummaryBuilder
 from assess.common import DOMAINS
 
