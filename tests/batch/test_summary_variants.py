@@ -272,3 +272,23 @@ def test_the_report_sandbox_formats_numbers_in_the_template_language(lang, expec
     template = environment(None).from_string("{{ x | num }} · {{ n | num }} · {{ d | day }}")
     text = template.render(x=9.14, n=1234, d=dt.date(2026, 3, 1), lang=lang)
     assert text == expected.replace("1 234", "1\u202f234")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_table_stays_inside_the_page_margins(shipped_defs, lang):
+    from weasyprint import HTML  # laid out here to measure the boxes, as the PDF is
+
+    name = "Centre hospitalier intercommunal Alpes-Isère de Saint-Égrève et de Voiron"
+    records = [
+        _record(i, kind, 30.0 + i, departement="04", name=name)
+        for i, kind in enumerate(["chu", "esms", "centre_sante"] * 10)
+    ]
+    summary = _build(shipped_defs, records, public=False, findings=("GOV-004", "EPR-006"))
+    pages = HTML(string=summary_html(summary, lang)).render().pages
+    for number_, page in enumerate(pages, 1):
+        box = page._page_box
+        right = box.margin_width() - box.margin_right  # the content's right edge
+        content = [c for c in box.children if type(c).__name__ != "MarginBox"]
+        ends = [d.position_x + d.margin_width() for c in content for d in c.descendants()]
+        assert max(ends) <= right + 0.01, f"page {number_}: {max(ends) - right:.1f} px cut"
+    assert len(pages) >= 3 and "04 Alpes-de-Haute-Provence" in summary_html(summary, lang)
