@@ -36,6 +36,12 @@ SUMMARY_VARIANT_MESSAGES: dict[str, Text] = {
         "difference with the totals (secondary suppression, as statistical offices do); “s” marks "
         "a mean hidden for the same reason.",
     ),
+    "s_withheld": _M(
+        fr="Moins de %s organisations notées : la version publique ne publie aucun chiffre, qui "
+        "décrirait ce petit groupe. La version interne les donne.",
+        en="Fewer than %s organisations scored: the public version publishes no figure, since any "
+        "would describe that small group. The internal version gives them.",
+    ),
     "s_secret": _M(fr="s", en="s"),
     "s_secret_note": _M(
         fr="s : secret statistique (moyenne portant sur moins de %s organisations, ou qui "

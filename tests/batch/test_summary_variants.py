@@ -94,6 +94,31 @@ def test_a_mean_over_few_organisations_is_suppressed_with_a_second_cell(mini_def
     }
 
 
+def test_a_public_summary_of_fewer_than_five_publishes_no_figure(mini_defs):
+    records = [_record(i, "ch", 20.0 + 10 * i, dmp=i) for i in range(4)]
+    public = _build(mini_defs, records, public=True, findings=("CYB-001",))
+    assert public.withheld and public.organisations == 4
+    assert (public.levels, public.findings, public.by_type, public.by_departement) == (
+        {},
+        [],
+        [],
+        [],
+    )
+    assert public.mean_index == 0.0 and public.grades == {} and public.heatmap == []
+    fr, en = summary_html(public, "fr"), summary_html(public, "en")
+    assert (
+        "Moins de 5 organisations notées : la version publique ne publie aucun chiffre, qui "
+        "décrirait ce petit groupe. La version interne les donne."
+    ) in fr
+    assert "Fewer than 5 organisations scored: the public version publishes no figure" in en
+    assert "indice moyen" not in fr and "Organisation 1" not in fr
+    internal = _build(mini_defs, records, public=False, findings=("CYB-001",))
+    assert not internal.withheld and internal.mean_index == 35.0
+    assert "indice moyen : <strong>35,0</strong> / 100" in summary_html(internal, "fr")
+    five = _build(mini_defs, [*records, _record(4, "ch", 30.0)], public=True)
+    assert not five.withheld and five.mean_index == 34.0
+
+
 def test_a_small_part_of_the_remainder_is_covered_too():
     def stats(n: int, applicable: int) -> GroupStats:
         g = GroupStats()
