@@ -10,6 +10,7 @@ most `inflight` of them wait at any time, so memory stays flat.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
@@ -32,7 +33,16 @@ from .reader import RawRow
 from .rows import CellProblem, ParsedRow, RowParser
 from .writer import evaluation_record
 
-__all__ = ["CRASH_ENV", "ChunkRunner", "Outcome", "Rejected", "Scored", "WorkerConfig"]
+__all__ = [
+    "CRASH_ENV",
+    "ChunkRunner",
+    "Outcome",
+    "Rejected",
+    "Scored",
+    "WorkerConfig",
+    "release",
+    "settle",
+]
 
 # Test-only hook, read in the worker: FINESS cell values (comma-separated) whose rows make the
 # worker crash natively (SIGSEGV), or exit abruptly with "FINESS,…:exit".
@@ -185,6 +195,20 @@ _worker: Worker | None = None
 def _init(config: WorkerConfig) -> None:
     global _worker
     _worker = Worker(config)
+    settle()
+
+
+def settle() -> None:
+    """Move what is loaded once (definitions, compiled rules, the engine's rule set) out of the
+    garbage collector's reach: otherwise every full collection walks that whole object graph
+    again while rows are scored (about 15 % of a worker's CPU)."""
+    gc.collect()
+    gc.freeze()
+
+
+def release() -> None:
+    """Undo `settle` in a process that goes on after the batch (tests, library callers)."""
+    gc.unfreeze()
 
 
 def _score_chunk(chunk: list[RawRow]) -> list[Outcome]:

@@ -28,7 +28,7 @@ from ..progress.campaign import (
 )
 from ..scoring.assessor import EngineName
 from .mapping import FIXED_COLUMNS, ColumnPlan, known_column, load_mapping, plan_columns
-from .pool import ChunkRunner, Outcome, Rejected, Scored, WorkerConfig
+from .pool import ChunkRunner, Outcome, Rejected, Scored, WorkerConfig, release, settle
 from .reader import RawRow, Table, open_table
 from .render import summary_bytes
 from .rows import WARNING, CellProblem
@@ -263,6 +263,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         if options.reports_dir is not None:
             _reports_dir(options.reports_dir)
         sink = _Sink(options, defs, report, plan, previous)
+        settle()  # the parent too keeps the definitions for the whole run
         runner = ChunkRunner(config, options.jobs)
         scored = runner.run(_chunks(table.rows, options.chunk_size, report))
         try:
@@ -289,5 +290,6 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
                     tmp.unlink(missing_ok=True)
             raise
     finally:
+        release()
         table.close()
     return report

@@ -44,6 +44,7 @@ ERROR_COLUMNS: tuple[str, ...] = (
     "row", "line", "finess", "column", "question", "value", "severity", "message",
 )  # fmt: skip
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_RANK: dict[str, int] = {s.value: i for s, i in SEVERITY_ORDER.items()}  # by severity's name
 
 
 def result_record(result: AssessmentResult) -> dict[str, Any]:
@@ -87,9 +88,7 @@ def evaluation_record(
         record[f"{name}_score"] = d.score if d.applicable else None
     for s in SEVERITIES:
         record[f"findings_{s}"] = ev.findings_by_severity.get(s, 0)
-    ranked = sorted(
-        ev.finding_ids(), key=lambda rid: (SEVERITY_ORDER[Severity(severity[rid])], rid)
-    )
+    ranked = sorted(ev.finding_ids(), key=lambda rid: (_RANK[severity[rid]], rid))
     record["top_findings"] = ranked[:3]
     record["questionnaire_version"], record["rules_version"] = versions
     record["confidence_grade"] = ev.grade.grade if ev.grade else None
@@ -97,7 +96,7 @@ def evaluation_record(
         record[f"{name}_grade"] = d.grade.grade if d.grade and d.applicable else None
     checks = sorted(
         (c for c in ev.check_ids() if c not in ev.confirmed),
-        key=lambda rid: (SEVERITY_ORDER[Severity(severity[rid])], rid),
+        key=lambda rid: (_RANK[severity[rid]], rid),
     )
     record["checks_count"], record["checks"] = len(checks), checks
     return {c: record.get(c) for c in RESULT_COLUMNS}

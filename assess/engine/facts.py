@@ -30,6 +30,20 @@ class _Plan:
             for section in questionnaire.sections
             for q in section.questions
         ]
+        self.labels = {q.id: q.label for s in questionnaire.sections for q in s.questions}
+        self.notices: dict[str, Text] = {}  # built once per question: batches repeat them
+
+    def ignored(self, qid: str) -> Text:
+        """The notice for an answer given to a question that does not apply."""
+        notice = self.notices.get(qid)
+        if notice is None:
+            label = self.labels[qid]
+            notice = self.notices[qid] = Text(
+                fr=f"« {label.fr} » : réponse ignorée, la question ne concerne pas cette structure",
+                en=f"“{label.en}”: answer ignored, the question does not apply to "
+                "this organisation",
+            )
+        return notice
 
 
 _PLANS: dict[int, tuple[Questionnaire, _Plan]] = {}
@@ -55,23 +69,18 @@ def resolve(
 ) -> dict[str, Resolved]:
     """Every question's state. Questions that do not apply (type, depends_on) are NA."""
     resolved: dict[str, Resolved] = {}
-    for qid, applies_to, depends_on in _plan(questionnaire).items:
+    plan = _plan(questionnaire)
+    for qid, applies_to, depends_on in plan.items:
         answer = answers.get(qid, _UNANSWERED)
         hidden = bool(applies_to) and org_type not in applies_to
         if not hidden and depends_on is not None:
             hidden = truth(depends_on, resolved, _never_fired) == F
         if hidden:
             if answer.state == VALUE and warnings is not None:
-                label = questionnaire.questions()[qid].label
-                warnings.append(
-                    Text(
-                        fr=f"« {label.fr} » : réponse ignorée, la question ne concerne pas "
-                        "cette structure",
-                        en=f"“{label.en}”: answer ignored, the question does not apply to "
-                        "this organisation",
-                    )
-                )
+                warnings.append(plan.ignored(qid))
             resolved[qid] = _NOT_APPLICABLE
+        elif answer.state == UNKNOWN and answer.value is None:
+            resolved[qid] = _UNKNOWN
         else:
             resolved[qid] = Resolved(answer.state, answer.value)
     return resolved

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["GRADE_CAP", "GRADE_THRESHOLDS", "Confidence", "PENALTIES", "grade_of"]
 
@@ -50,7 +51,17 @@ def grade_of(
     checks: Iterable[tuple[str, str]],  # (check ID, severity) of the fired checks
     confirmed: frozenset[str] | set[str] = frozenset(),
 ) -> Confidence:
-    unresolved = [(rid, sev) for rid, sev in checks if rid not in confirmed]
+    unresolved = tuple((rid, sev) for rid, sev in checks if rid not in confirmed)
+    return _grade(completeness, evidence_required, evidence_valid, unresolved)
+
+
+@lru_cache(maxsize=4096, typed=True)  # a batch meets the same few combinations over and over
+def _grade(
+    completeness: float,
+    evidence_required: int,
+    evidence_valid: int,
+    unresolved: tuple[tuple[str, str], ...],
+) -> Confidence:
     evidence = evidence_valid / evidence_required if evidence_required else 1.0
     raw = 100 * (COMPLETENESS_WEIGHT * completeness + EVIDENCE_WEIGHT * evidence)
     raw -= sum(PENALTIES.get(sev, 0.0) for _rid, sev in unresolved)

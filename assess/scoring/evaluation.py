@@ -176,14 +176,23 @@ class _Trust:
     confirmed: frozenset[str]
     severity: dict[str, str]
 
+    def counts(self, questions: Iterable[str]) -> tuple[int, int]:
+        """(answers among `questions` that need evidence, those whose evidence is valid)."""
+        required = valid = 0
+        for q in questions:
+            st = self.evidence.get(q)
+            if st is not None and st.counted:
+                required += 1
+                valid += st.state.ok
+        return required, valid
+
     def grade(
-        self, completeness: float, questions: Iterable[str], checks: Iterable[str]
+        self, completeness: float, counts: tuple[int, int], checks: Iterable[str]
     ) -> Confidence:
-        counted = [st for q in questions if (st := self.evidence.get(q)) and st.counted]
+        required, valid = counts
         return grade_of(
-            completeness, len(counted), sum(1 for st in counted if st.state.ok),
-            ((c, self.severity[c]) for c in checks), self.confirmed,
-        )  # fmt: skip
+            completeness, required, valid, ((c, self.severity[c]) for c in checks), self.confirmed
+        )
 
 
 _MET, _NOT_MET = GateStatus.met, GateStatus.not_met
@@ -247,7 +256,7 @@ def _domain_numbers(
         gates=tuple(gates),
         findings=tuple([rid for rid in plan.finding_ids if rid in fired]) if fired else (),
         checks=checks,
-        grade=trust.grade(confidence, plan.questions, checks),
+        grade=trust.grade(confidence, trust.counts(plan.questions), checks),
     )
 
 
@@ -280,8 +289,11 @@ def evaluate(
         if found:
             checks[name] = found
     confidence = round(answered / asked, 3) if asked else 1.0
-    graded = [q for p in applicable.values() for q in plan.domains[p.domain].questions]
-    graded += [q for p in plan.adjacent.values() for q in p.questions]
+    # Each question belongs to one section: the whole's evidence counts are the sum of the
+    # applicable domains' (already in their grades) and the adjacent sections'.
+    parts = [(g.evidence_required, g.evidence_valid) for d in applicable.values() if (g := d.grade)]
+    parts += [trust.counts(p.questions) for p in plan.adjacent.values()]
+    evidence_counts = (sum(r for r, _ in parts), sum(v for _, v in parts))
     fired_checks = [c for ids in checks.values() for c in ids]
     return Evaluation(
         case=case,
@@ -294,7 +306,7 @@ def evaluate(
         findings_by_severity=counts,
         warnings=warnings,
         checks=checks,
-        grade=trust.grade(confidence, graded, fired_checks),
+        grade=trust.grade(confidence, evidence_counts, fired_checks),
         evidence=dict(trust.evidence),
         confirmed=frozenset(c for c in trust.confirmed if c in fired_checks),
     )

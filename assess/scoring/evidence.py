@@ -100,15 +100,16 @@ class EvidencePlan:
     def __init__(self, questions: Mapping[str, Question]) -> None:
         self.questions = questions
         self.wanted = tuple(q.id for q in questions.values() if q.evidence or q.na_justification)
+        self._wanted = frozenset(self.wanted)
+        self._sorted = sorted(self._wanted)
 
     def statuses(
         self, answers: Mapping[str, Answer], resolved: Mapping[str, Resolved], as_of: dt.date
     ) -> dict[str, EvidenceStatus]:
         """Question ID -> status, for every answer that carries or needs evidence."""
-        ids = set(self.wanted)
-        ids.update(qid for qid, a in answers.items() if a.evidence is not None)
+        more = [q for q, a in answers.items() if a.evidence is not None and q not in self._wanted]
         out: dict[str, EvidenceStatus] = {}
-        for qid in sorted(ids):
+        for qid in sorted(self._wanted.union(more)) if more else self._sorted:
             r = resolved.get(qid)
             question = self.questions.get(qid)
             if r is None or question is None:
