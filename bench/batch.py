@@ -28,7 +28,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assess.batch.mapping import FIXED_COLUMNS
@@ -201,6 +201,7 @@ def main() -> None:
         f"PSS {run.peak_pss:.0f} MB (shared pages once) · "
         f"largest single process (RUSAGE_CHILDREN): {run.largest:.0f} MB"
     )
+    print(f"per process (CPU, peak RSS): {run.by_role()}")
     if args.reports:
         made = len(list((work / "reports").glob("*.pdf")))
         print(f"reports {made} PDFs · {run.wall * args.jobs / max(made, 1):.2f} s per report and worker "
@@ -216,6 +217,31 @@ class Run:
     largest: float = 0.0  # MB, largest single waited-for process
     cpu: float = 0.0  # seconds, the whole tree
     stderr: str = ""
+    roles: dict[int, str] = field(default_factory=dict)  # pid → batch, forkserver, worker…
+    peaks: dict[int, float] = field(default_factory=dict)  # pid → its own peak RSS (MB)
+    cpus: dict[int, float] = field(default_factory=dict)  # pid → its CPU seconds
+
+    def by_role(self) -> str:
+        """CPU and peak RSS of each process, the batch process first."""
+        order = sorted(self.roles, key=lambda pid: (self.roles[pid] != "batch", pid))
+        return " · ".join(
+            f"{self.roles[pid]} {self.cpus.get(pid, 0.0):.1f} s, {self.peaks.get(pid, 0.0):.0f} MB"
+            for pid in order
+        )
+
+
+def _role(pid: int, root: int) -> str:
+    if pid == root:
+        return "batch"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            command = f.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "process"
+    for name in ("forkserver", "resource_tracker"):
+        if name in command:
+            return name
+    return "worker"
 
 
 def _pss(pid: int) -> int:
@@ -242,6 +268,10 @@ def run_batch(cmd: list[str]) -> Run:
             run.peak_rss = max(run.peak_rss, sum(rss for rss, _ in tree.values()) / 1024)
             run.peak_pss = max(run.peak_pss, sum(_pss(pid) for pid in tree) / 1024)
             cpu.update({pid: seconds for pid, (_, seconds) in tree.items()})
+            for pid, (rss, _) in tree.items():
+                if pid not in run.roles:
+                    run.roles[pid] = _role(pid, proc.pid)
+                run.peaks[pid] = max(run.peaks.get(pid, 0.0), rss / 1024)
             done.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -255,7 +285,7 @@ def run_batch(cmd: list[str]) -> Run:
         print(run.stderr)
         sys.exit(proc.returncode)
     cpu[proc.pid] = usage.ru_utime + usage.ru_stime
-    run.largest, run.cpu = usage.ru_maxrss / 1024, sum(cpu.values())
+    run.largest, run.cpu, run.cpus = usage.ru_maxrss / 1024, sum(cpu.values()), cpu
     return run
 
 

@@ -80,6 +80,7 @@ class RowParser:
         self.default_date = default_date
         self.lang = lang
         self.strict = strict
+        self.readings = _Readings()
 
     def cells(self, raw: RawRow) -> dict[str, Any]:
         """Column ID → cell value after the mapping file's value translations: the column's own
@@ -128,7 +129,7 @@ class RowParser:
                 continue
             raw = cells[qid]
             try:
-                reading = _read(question, raw)
+                reading = self.readings.read(question, raw)
             except ValueProblem as exc:
                 answers[qid] = Answer(UNKNOWN)
                 if exc.code == "na_refused":
@@ -214,26 +215,32 @@ class RowParser:
             return None
 
 
-_MEMO: dict[tuple[int, str], tuple[Question, Reading | ValueProblem]] = {}
-_MEMO_LIMIT = 50_000  # bounded: memory stays flat however long the batch
+_MEMO_PER_QUESTION = 128  # bounded: memory stays flat however long and varied the batch
 
 
-def _read(question: Question, raw: Any) -> Reading:
-    """The shared reader, memoised for text cells: survey exports repeat the same few values
-    ("Oui", "45 %", a choice label) across thousands of rows (readings are immutable)."""
-    if not isinstance(raw, str):
-        return read_answer(question, raw)
-    key = (id(question), raw)
-    hit = _MEMO.get(key)
-    if hit is None or hit[0] is not question:
-        try:
-            outcome: Reading | ValueProblem = read_answer(question, raw)
-        except ValueProblem as exc:
-            outcome = exc
-        if len(_MEMO) < _MEMO_LIMIT:
-            _MEMO[key] = (question, outcome)
-    else:
-        outcome = hit[1]
-    if isinstance(outcome, ValueProblem):
-        raise outcome
-    return outcome
+class _Readings:
+    """The shared reader, memoised per question for text cells: survey exports repeat the same
+    few values ("Oui", a choice label, "nsp") across thousands of rows (readings are immutable).
+    Each question keeps its first values only, so free numbers and texts cannot fill memory."""
+
+    def __init__(self) -> None:
+        self.memo: dict[str, dict[str, Reading | ValueProblem]] = {}
+
+    def read(self, question: Question, raw: Any) -> Reading:
+        if not isinstance(raw, str):
+            return read_answer(question, raw)
+        memo = self.memo.get(question.id)
+        if memo is None:
+            memo = self.memo[question.id] = {}
+        outcome = memo.get(raw)
+        if outcome is None:
+            try:
+                outcome = read_answer(question, raw)
+            except ValueProblem as exc:
+                outcome = exc.with_traceback(None)
+            if len(memo) < _MEMO_PER_QUESTION:
+                memo[raw] = outcome
+        if isinstance(outcome, ValueProblem):
+            # Raised afresh each time: a kept traceback would grow and hold every row's frames.
+            raise outcome.with_traceback(None)
+        return outcome

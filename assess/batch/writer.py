@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..answers import AnswerSet
@@ -107,6 +107,22 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_DANGEROUS) else text
 
 
+def _text(value: Any, excel: bool) -> str:
+    return neutralise(value)
+
+
+def _int(value: Any, excel: bool) -> str:
+    return str(value)
+
+
+def _none(value: Any, excel: bool) -> str:
+    return ""
+
+
+# The exact types a result record holds, converted without the chain of isinstance tests.
+_BY_TYPE: dict[type, Callable[[Any, bool], str]] = {str: _text, int: _int, type(None): _none}
+
+
 def _cell(value: Any, excel: bool) -> str:
     if value is None:
         return ""
@@ -139,7 +155,11 @@ class CsvTable:
 
     def write(self, record: dict[str, Any]) -> None:
         try:
-            self.writer.writerow([_cell(record.get(c), self.excel) for c in self.columns])
+            excel, by_type = self.excel, _BY_TYPE
+            self.writer.writerow([
+                by_type.get(type(v), _cell)(v, excel)
+                for v in (record.get(c) for c in self.columns)
+            ])  # fmt: skip
         except OSError as exc:
             raise write_failure(self.out.path, exc) from None
 

@@ -209,8 +209,10 @@ def _number(q: Question, raw: Any) -> Reading:
             raise ValueProblem("v_whole", raw=shown, what=what)
         number = int(number)
     _check_range(q, number, shown)
-    alt = _whole(round(number * 100, 6))
-    if is_percent and not percent_sign and not isinstance(raw, PercentCell) and _share(number, alt):
+    if (
+        is_percent and not percent_sign and not isinstance(raw, PercentCell) and 0 < number < 1
+        and _share(number, alt := _whole(round(number * 100, 6)))
+    ):  # fmt: skip
         warning = ValueProblem(
             "v_percent_ambiguous", code="percent_share", raw=shown, value=number, alt=alt
         )

@@ -37,6 +37,7 @@ NONE_FORMS = frozenset({"aucun", "aucune", "none", "rien"})
 _PERCENT_WORDS = ("%", "pour cent", "pourcent", "percent")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_PLAIN_NUMBER = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?( ?%)?")
 _NUMBER_THEN_WORDS = re.compile(r"^([+-]?\d[\d\s\u00a0\u202f.,]*?)\s*(%|[^\d\s.,+-].*)?$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -65,6 +66,16 @@ def parse_number(text: str, units: tuple[str, ...] = ()) -> tuple[int | float, b
 
     Returns the number and whether a percent sign was written.
     """
+    plain = _PLAIN_NUMBER.fullmatch(text)
+    if plain is not None:  # « 45 », « 45,5 », « 12.5 % »: most cells, read without the regexes
+        whole, decimals, sign = plain.groups()
+        number = float(f"{whole}.{decimals}" if decimals else whole)
+        return (int(number) if number.is_integer() else number), sign is not None
+    return _parse_number(text, units)
+
+
+def _parse_number(text: str, units: tuple[str, ...]) -> tuple[int | float, bool] | None:
+    """Every form `parse_number` accepts (signs, thousands separators, units)."""
     match = _NUMBER_THEN_WORDS.match(text.strip().rstrip(".!;").rstrip())
     if match is None:
         return None
