@@ -9,8 +9,7 @@ is true for the engine exactly when `truth` is T.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..conditions import NA, UNKNOWN, VALUE, And, Cmp, Fired, Node, Or, State, date_number
 
@@ -19,9 +18,11 @@ __all__ = ["F", "T", "U", "Resolved", "compare", "truth"]
 T, F, U = "T", "F", "U"
 
 
-@dataclass(frozen=True)
-class Resolved:
-    """An answer after applicability: its state and, for VALUE, its typed value."""
+class Resolved(NamedTuple):
+    """An answer after applicability: its state and, for VALUE, its typed value.
+
+    A named tuple, not a frozen dataclass: one is built for every answer of every organisation,
+    at a fifth of the cost, and it is just as immutable."""
 
     state: str
     value: Any = None
