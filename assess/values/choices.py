@@ -23,6 +23,7 @@ __all__ = ["ChoiceMatch", "ChoiceTable", "choice_labels", "choice_table", "keys_
 
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _MIN_PREFIX = 3  # « o » or « a » must not pick a choice by its first letter
+_MEMO_SIZE = 256  # per list: the first forms met only, so memory stays flat
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,18 @@ class ChoiceTable:
         self.labels = tuple(
             (cid, tuple({fold_words(label.fr), fold_words(label.en)})) for cid, label in pairs
         )
+        # A batch types the same few forms in thousands of rows (and every part of « a|b|c »).
+        self.memo: dict[str, ChoiceMatch] = {}
 
     def match(self, raw: str) -> ChoiceMatch:
+        found = self.memo.get(raw)
+        if found is None:
+            found = self._match(raw)
+            if len(self.memo) < _MEMO_SIZE:
+                self.memo[raw] = found
+        return found
+
+    def _match(self, raw: str) -> ChoiceMatch:
         text = raw.strip()
         if self.numbered and text.isdigit() and 1 <= int(text) <= len(self.ids):
             return ChoiceMatch((self.ids[int(text) - 1],))
