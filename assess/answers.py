@@ -128,6 +128,8 @@ class AnswerSet:
     answers: dict[str, Answer] = field(default_factory=dict)
     source: str = ""
     confirmed_checks: dict[str, str] = field(default_factory=dict)
+    # answers carried over from the previous assessment and not yet confirmed (`to_confirm`)
+    to_confirm: frozenset[str] = frozenset()
 
     def get(self, question_id: str) -> Answer:
         return self.answers.get(question_id, Answer(UNKNOWN))
@@ -193,9 +195,13 @@ def validate_answers(doc: Document, questionnaire: Questionnaire, lang: Lang = "
     }
     if problems:
         raise AnswersError(problems)
+    pending = frozenset(
+        qid for qid, entry in parsed.answers.items()
+        if isinstance(entry, AnswerEntry) and entry.to_confirm and qid in answers
+    )  # fmt: skip
     return AnswerSet(
         parsed.organisation, parsed.assessment_date, ref, answers, doc.name,
-        dict(parsed.confirmed_checks),
+        dict(parsed.confirmed_checks), pending,
     )  # fmt: skip
 
 

@@ -41,6 +41,7 @@ from .levels import level_applies
 __all__ = ["Assessor", "EngineName"]
 
 EngineName = Literal["durable", "python"]
+MAX_NAMED = 3  # questions named in the "to confirm" notice
 _STATE_NAMES = {VALUE: "answered", UNKNOWN: "unknown", NA: "not_applicable"}
 
 
@@ -125,7 +126,33 @@ class Assessor:
                     en=f"confirmed_checks: {listed} are not consistency checks",
                 )
             )
+        if answers.to_confirm:
+            warnings.append(self._to_confirm(answers.to_confirm))
         return evaluate(self.plan, fired, case, warnings, evidence, answers.confirmed_checks)
+
+    def _to_confirm(self, pending: frozenset[str]) -> Text:
+        """Carried-over answers are scored as given: say which ones nobody has confirmed yet."""
+        questions = self.defs.questionnaire.questions()
+        ordered = [q.label for qid, q in questions.items() if qid in pending]
+        more = len(ordered) - MAX_NAMED
+        fr = ", ".join(f"« {label.fr} »" for label in ordered[:MAX_NAMED])
+        en = ", ".join(f"“{label.en}”" for label in ordered[:MAX_NAMED])
+        if more > 0:
+            fr, en = f"{fr} et {more} autres", f"{en} and {more} more"
+        if len(ordered) == 1:
+            return Text(
+                fr=f"1 réponse reprise de l'évaluation précédente, pas encore confirmée, est "
+                f"comptée telle quelle : {fr}. La confirmer avec assess questionnaire --resume FICHIER.",
+                en=f"1 answer carried over from the previous assessment and not yet confirmed is "
+                f"scored as given: {en}. Confirm it with assess questionnaire --resume FILE.",
+            )
+        n = len(ordered)
+        return Text(
+            fr=f"{n} réponses reprises de l'évaluation précédente, pas encore confirmées, sont "
+            f"comptées telles quelles : {fr}. Les confirmer avec assess questionnaire --resume FICHIER.",
+            en=f"{n} answers carried over from the previous assessment and not yet confirmed are "
+            f"scored as given: {en}. Confirm them with assess questionnaire --resume FILE.",
+        )
 
     def assess(self, answers: AnswerSet, as_of: dt.date | None = None) -> AssessmentResult:
         return self.build_result(answers, self.evaluate(answers, as_of))

@@ -74,6 +74,30 @@ def test_stopping_keeps_the_rest_to_confirm(tmp_path: Path) -> None:
     assert load_document(out).data["answers"]["dmp.letter_share"] == 70
 
 
+def test_scoring_names_the_answers_still_to_confirm(tmp_path: Path) -> None:
+    result, out = _run(tmp_path, ["350", "s", "s", ""], "--from", str(PREVIOUS))
+    assert result.exit_code == 1
+    pending = [
+        qid for qid, entry in load_document(out).data["answers"].items()
+        if isinstance(entry, dict) and entry.get("to_confirm")
+    ]  # fmt: skip
+    assert "dmp.letter_share" in pending and len(pending) > 3
+    more = len(pending) - 3
+    for lang, expected in (
+        ("fr", f"{len(pending)} réponses reprises de l'évaluation précédente, pas encore "
+               "confirmées, sont comptées telles quelles : « "),
+        ("en", f"{len(pending)} answers carried over from the previous assessment and not yet "
+               "confirmed are scored as given: “"),
+    ):  # fmt: skip
+        scored = CliRunner().invoke(cli, ["score", str(out), "--lang", lang, *MINI_ARGS])
+        assert scored.exit_code == 0, scored.output
+        line = next(x for x in scored.output.splitlines() if "--resume" in x)
+        assert line.startswith(f"  - {expected}"), line
+        assert (f" et {more} autres." if lang == "fr" else f" and {more} more.") in line
+    confirmed = CliRunner().invoke(cli, ["score", str(PREVIOUS), *MINI_ARGS])
+    assert "pas encore confirmée" not in confirmed.output
+
+
 def test_from_and_resume_exclude_each_other(tmp_path: Path) -> None:
     result, _out = _run(tmp_path, [], "--from", str(PREVIOUS), "--resume", str(PREVIOUS))
     assert result.exit_code == 2
