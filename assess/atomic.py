@@ -21,7 +21,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -51,9 +51,22 @@ def _shown(path: Path | str) -> str:
     return str(path)
 
 
-def write_failure(path: Path | str, exc: OSError, doing: str = "cannot write") -> OutputError:
-    reason = exc.strerror or str(exc)
-    return OutputError(f"{_shown(path)}: écriture impossible / {doing}: {reason}")
+def write_failure(path: Path | str, exc: OSError) -> OutputError:
+    """The OS error of a write, said in the user's language (the common reasons translated)."""
+    return OutputError.said("o_cannot_write", path=_shown(path), reason=_os_reason(exc))
+
+
+def _os_reason(exc: OSError) -> Callable[[str], str]:
+    def said(lang: str) -> str:
+        from .file_messages import OS_REASONS
+        from .i18n import t
+
+        if exc.errno is None:  # raised by Python code, not by the system: its own words
+            return str(exc)
+        key = OS_REASONS.get(exc.errno or 0, "o_os_other")
+        return t(key, "en" if lang == "en" else "fr", code=exc.errno or "?")
+
+    return said
 
 
 def _kind(path: Path) -> str:
@@ -65,7 +78,7 @@ def _kind(path: Path) -> str:
     except OSError as exc:
         raise write_failure(path, exc) from None
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"{_shown(path)}: c'est un dossier / is a folder; give a file name")
+        raise OutputError.said("o_is_folder", path=_shown(path))
     if not stat.S_ISREG(info.st_mode) or str(path.absolute()).startswith(_PASS_THROUGH):
         return "direct"
     return "replace"
@@ -79,10 +92,7 @@ def check_destination(path: Path) -> None:
     if kind == "new":
         folder = Path(os.path.realpath(path)).parent
         if not folder.is_dir():
-            raise OutputError(
-                f"{_shown(path)}: le dossier {_shown(folder)} n'existe pas / "
-                "the folder does not exist; create it first"
-            )
+            raise OutputError.said("o_no_folder", path=_shown(path), folder=_shown(folder))
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -114,16 +124,10 @@ def refuse_inputs(outputs: Iterable[Path | None], inputs: Iterable[Path | None])
         check_destination(path)
         ident = _identity(path)
         if ident is not None and ident in read:
-            raise OutputError(
-                f"{_shown(path)}: c'est aussi un fichier d'entrée ({display_path(read[ident])}) ; "
-                "rien n'a été écrit / is also an input file; nothing was written; choose another output"
-            )
+            raise OutputError.said("o_is_input", path=_shown(path), input=display_path(read[ident]))
         key: tuple[int, int] | str = ident or os.path.realpath(path)
         if key in written:
-            raise OutputError(
-                f"{_shown(path)}: deux sorties vers le même fichier / two outputs to the same "
-                f"file ({_shown(written[key])})"
-            )
+            raise OutputError.said("o_same_output", path=_shown(path), other=_shown(written[key]))
         written[key] = path
 
 

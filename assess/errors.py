@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 __all__ = [
     "AnswersError",
@@ -86,7 +87,33 @@ def display_path(path: Path | str) -> str:
 
 
 class AssessError(Exception):
-    """Base class of every error that `assess` raises on purpose."""
+    """Base class of every error that `assess` raises on purpose.
+
+    An error made by `said(key, **params)` is told in the user's language by `text(lang)` (the
+    key is an i18n message; a callable parameter is given the language); `str()` is the French
+    text. So the library never needs to know the language to raise.
+    """
+
+    key: str | None = None
+    params: dict[str, object] = {}  # noqa: RUF012 - replaced, never mutated
+
+    @classmethod
+    def said(cls, key: str, **params: object) -> Self:
+        error = cls()
+        error.key, error.params = key, params
+        return error
+
+    def text(self, lang: str) -> str:
+        if self.key is None:
+            return super().__str__()
+        from .i18n import t  # only when a message is shown: i18n loads the text models
+
+        chosen = "en" if lang == "en" else "fr"
+        shown = {k: v(chosen) if callable(v) else v for k, v in self.params.items()}
+        return t(self.key, chosen, **shown)
+
+    def __str__(self) -> str:
+        return self.text("fr")
 
 
 def _order(problem: Problem) -> tuple[str, int, str, str]:

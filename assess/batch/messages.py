@@ -47,9 +47,28 @@ BATCH_MESSAGES: dict[str, Text] = {
         fr="{n} lignes ont fait planter un processus de notation et sont rejetées",
         en="{n} rows crashed a scoring worker and were rejected",
     ),
-    "b_report_failed": _M(
-        fr="Rapport non produit : {failure}", en="Report not rendered: {failure}"
+    "b_worker_crash": _M(
+        fr="Le processus de notation s'est arrêté brutalement sur cette ligne (plantage du moteur "
+        "de règles) ; ligne non notée. La noter avec --engine python (mêmes résultats).",
+        en="The scoring process crashed on this row (rules engine crash); row not scored. "
+        "Score it with --engine python (same results).",
     ),
+    "b_scoring_failed": _M(
+        fr="Le moteur de règles a échoué sur cette ligne ; ligne non notée. La noter avec "
+        "--engine python (mêmes résultats).",
+        en="The rules engine failed on this row; row not scored. Score it with --engine python "
+        "(same results).",
+    ),
+    "b_report_crash": _M(
+        fr="le rendu du PDF a échoué ; le produire seul avec « assess report » pour voir pourquoi",
+        en="rendering the PDF failed; make it alone with `assess report` to see why",
+    ),
+    "b_report_failed": _M(
+        fr="Rapport non produit pour le FINESS {finess} : {failure}",
+        en="Report not rendered for FINESS {finess}: {failure}",
+    ),
+    "b_errors_sheet": _M(fr="erreurs", en="errors"),
+    "b_results_sheet": _M(fr="résultats", en="results"),
     "b_closing": _M(
         fr="{read}, {scored}, {rejected} ; {unknown}", en="{read}, {scored}, {rejected}; {unknown}"
     ),

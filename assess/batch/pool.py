@@ -25,6 +25,8 @@ from typing import Any
 from .. import interrupt
 from ..common import Lang
 from ..definitions import Definitions
+from ..errors import AssessError
+from ..i18n import t
 from ..result import AssessmentResult
 from ..scoring.assessor import Assessor, EngineName
 from ..scoring.evaluation import Evaluation
@@ -47,10 +49,6 @@ __all__ = [
 # Test-only hook, read in the worker: FINESS cell values (comma-separated) whose rows make the
 # worker crash natively (SIGSEGV), or exit abruptly with "FINESS,…:exit".
 CRASH_ENV = "ASSESS_BATCH_TEST_CRASH"
-CRASH_MESSAGE = (
-    "le processus de notation s'est arrêté brutalement sur cette ligne (plantage du moteur de règles) ; "
-    "ligne non notée / the scoring worker crashed on this row (rules engine crash); row not scored"
-)
 
 
 @dataclass(frozen=True)
@@ -147,7 +145,7 @@ class Worker:
         return row
 
     def _error(self, raw: RawRow, exc: Exception) -> Rejected:
-        message = f"erreur de notation / scoring error: {type(exc).__name__}: {exc}"
+        message = t("b_scoring_failed", self.config.lang)  # the class and trace are the team's
         return Rejected(raw.row, raw.line, self.finess(raw), (CellProblem("", "", message),))
 
     def _finish(self, raw: RawRow, row: ParsedRow, evaluation: Evaluation | None) -> Outcome:
@@ -178,7 +176,8 @@ class Worker:
         try:
             write_atomic(path, render_report(result, self.defs, lang=self.config.lang, fmt="pdf"))
         except Exception as exc:  # the row is scored; only its report failed
-            return replace(scored, report_error=f"{type(exc).__name__}: {exc}")
+            detail = exc.text(self.config.lang) if isinstance(exc, AssessError) else ""
+            return replace(scored, report_error=detail or t("b_report_crash", self.config.lang))
         return replace(scored, report=path)
 
     def _maybe_crash(self, raw: RawRow) -> None:
@@ -318,7 +317,7 @@ class ChunkRunner:
                             raw.row,
                             raw.line,
                             self._finess(raw),
-                            (CellProblem("", "", CRASH_MESSAGE),),
+                            (CellProblem("", "", t("b_worker_crash", self.config.lang)),),
                         )
                     )
                     self.restarts += 1

@@ -34,7 +34,7 @@ from .render import summary_bytes
 from .rows import WARNING, CellProblem
 from .summary import RegionalSummary, SummaryBuilder
 from .workbook import XlsxTable
-from .writer import ERROR_COLUMNS, RESULT_COLUMNS, CsvTable, JsonArray
+from .writer import ERROR_COLUMNS, ERROR_HEADERS, RESULT_COLUMNS, CsvTable, JsonArray
 
 __all__ = ["BatchOptions", "BatchReport", "Progress", "run_batch"]
 
@@ -117,16 +117,17 @@ def _table(
     options: BatchOptions,
     fmt: str,
     sheet: str,
+    header: tuple[str, ...] | None = None,
 ) -> Any:
     """CSV, JSON or XLSX (asked for by --format or by a file name ending in .xlsx)."""
     if fmt == "xlsx" or (path is not None and path.suffix.lower() == ".xlsx"):
         if path is None:
             raise InputError(t("b_xlsx_stdout", options.lang))
-        return XlsxTable(outputs.open(path), columns, sheet)
+        return XlsxTable(outputs.open(path), columns, sheet, header)
     out = outputs.open(path)
     if fmt == "json":
         return JsonArray(out)
-    return CsvTable(out, columns, options.excel, bom=options.excel)  # fmt: skip
+    return CsvTable(out, columns, options.excel, bom=options.excel, header=header)  # fmt: skip
 
 
 class _Sink:
@@ -149,14 +150,16 @@ class _Sink:
         self.outputs = Outputs()
         try:
             self.results: CsvTable | JsonArray | XlsxTable = _table(
-                self.outputs, options.output, columns, options, options.fmt, "results"
+                self.outputs, options.output, columns, options, options.fmt,
+                t("b_results_sheet", self.lang),
             )
             self.errors: CsvTable | XlsxTable | None = None
             if options.errors is not None:
                 errors_fmt = "xlsx" if options.errors.suffix.lower() == ".xlsx" else "csv"
                 self.errors = _table(
-                    self.outputs, options.errors, ERROR_COLUMNS, options, errors_fmt, "errors"
-                )
+                    self.outputs, options.errors, ERROR_COLUMNS, options, errors_fmt,
+                    t("b_errors_sheet", self.lang), ERROR_HEADERS[self.lang],
+                )  # fmt: skip
         except BaseException:
             self.outputs.discard()
             raise
@@ -201,7 +204,8 @@ class _Sink:
                 self.errors.write({
                     "row": outcome.row, "line": line, "finess": finess, "column": problem.column,
                     "question": problem.question, "value": problem.value,
-                    "severity": problem.severity, "message": problem.message,
+                    "severity": t(f"b_severity_{problem.severity}", self.lang),
+                    "message": problem.message,
                 })  # fmt: skip
 
     def _keep_report(self, outcome: Scored) -> None:
@@ -210,8 +214,9 @@ class _Sink:
             self.report.reports += 1
         elif outcome.report_error is not None:
             self.report.report_errors.append(
-                f"FINESS {outcome.record['finess']}: {outcome.report_error}"
-            )
+                t("b_report_failed", self.lang, finess=outcome.record["finess"],
+                  failure=outcome.report_error)
+            )  # fmt: skip
 
     def commit(self, summary: RegionalSummary) -> None:
         self.results.close()
@@ -231,9 +236,7 @@ def _reports_dir(path: Path) -> None:
     try:
         path.mkdir(exist_ok=True)
     except FileNotFoundError:
-        raise OutputError(
-            f"{display_path(path)}: le dossier parent n'existe pas / the parent folder does not exist"
-        ) from None
+        raise OutputError.said("o_no_parent", path=display_path(path)) from None
     except OSError as exc:
         raise write_failure(path, exc) from None
 

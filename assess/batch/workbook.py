@@ -24,7 +24,9 @@ _MAX_WIDTH = 40
 class XlsxTable:
     """The same interface as `CsvTable`: `write(record)` per row, `close()` once."""
 
-    def __init__(self, out: Output, columns: Sequence[str], sheet: str) -> None:
+    def __init__(
+        self, out: Output, columns: Sequence[str], sheet: str, header: Sequence[str] | None = None
+    ) -> None:
         from openpyxl import Workbook  # imported only when an XLSX output is asked for
 
         self.out = out
@@ -32,11 +34,12 @@ class XlsxTable:
         self.book = Workbook(write_only=True)
         self.sheet = self.book.create_sheet(sheet)
         self.sheet.freeze_panes = "A2"
-        for i, name in enumerate(self.columns):
+        titles = list(header or self.columns)
+        for i, name in enumerate(titles):
             letter = _letter(i)
             width = min(_MAX_WIDTH, max(10, len(name) + 2))
             self.sheet.column_dimensions[letter].width = width
-        self.sheet.append(list(self.columns))
+        self.sheet.append(titles)
 
     def write(self, record: dict[str, Any]) -> None:
         self.sheet.append([self._cell(c, record.get(c)) for c in self.columns])

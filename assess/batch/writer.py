@@ -22,6 +22,7 @@ from ..scoring.evaluation import Evaluation
 
 __all__ = [
     "ERROR_COLUMNS",
+    "ERROR_HEADERS",
     "RESULT_COLUMNS",
     "CsvTable",
     "JsonArray",
@@ -43,6 +44,11 @@ RESULT_COLUMNS: tuple[str, ...] = (
 ERROR_COLUMNS: tuple[str, ...] = (
     "row", "line", "finess", "column", "question", "value", "severity", "message",
 )  # fmt: skip
+# The errors file is read by people: its header row is in the run's language (README lists both).
+ERROR_HEADERS: dict[str, tuple[str, ...]] = {
+    "fr": ("ligne", "ligne_fichier", "finess", "colonne", "question", "valeur", "gravité", "message"),
+    "en": ERROR_COLUMNS,
+}  # fmt: skip
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _RANK: dict[str, int] = {s.value: i for s, i in SEVERITY_ORDER.items()}  # by severity's name
 
@@ -144,14 +150,15 @@ class CsvTable:
     """A CSV table written into one output of a run (`assess.atomic.Outputs` commits it)."""
 
     def __init__(
-        self, out: Output, columns: Sequence[str], excel: bool = False, bom: bool = False
-    ) -> None:
+        self, out: Output, columns: Sequence[str], excel: bool = False, bom: bool = False,
+        header: Sequence[str] | None = None,
+    ) -> None:  # fmt: skip
         self.out = out
         self.columns = tuple(columns)
         self.excel = excel
         stream = out.text(bom)
         self.writer = csv.writer(stream, delimiter=";" if excel else ",", lineterminator="\r\n")
-        self.writer.writerow(self.columns)
+        self.writer.writerow(header or self.columns)
 
     def write(self, record: dict[str, Any]) -> None:
         try:

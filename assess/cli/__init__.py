@@ -16,7 +16,7 @@ from . import click_fr
 click_fr.install()  # before the commands below are defined: their help options use Click's words
 
 from .. import __version__, interrupt  # noqa: E402
-from ..errors import AssessError, OutputError  # noqa: E402
+from ..errors import AssessError  # noqa: E402
 from . import batch, core, progress_cmd, questionnaire_cmd, report  # noqa: E402
 
 if TYPE_CHECKING:
@@ -64,10 +64,9 @@ class AssessGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except OutputError as exc:  # one line: the path and the reason
-            raise AssessFailure(str(exc), click_fr.current()) from exc
-        except AssessError as exc:
-            raise AssessFailure(str(exc), click_fr.current()) from exc
+        except AssessError as exc:  # an OutputError is one line: the path and the reason
+            lang = click_fr.current()
+            raise AssessFailure(exc.text(lang), lang) from exc
 
 
 @click.group(

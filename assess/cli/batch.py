@@ -88,7 +88,7 @@ def _print_report(report: BatchReport, errors_file: Path | None, lang: Lang) -> 
     if report.crashes:
         echo(tn("b_crashes", report.crashes, lang))
     for failure in report.report_errors[:20]:
-        echo(t("b_report_failed", lang, failure=failure))
+        echo(failure)  # already said in the run's language
     if report.progression is not None:
         p = report.progression
         echo(t("b_previous", lang, matched=p.matched, new=p.only_current, missing=p.only_previous))

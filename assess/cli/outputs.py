@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..atomic import is_stdout
+from . import click_fr
 
 __all__ = ["output_format", "refuse_binary_on_terminal"]
 
@@ -23,17 +24,16 @@ def output_format(
     if named is None:
         return asked or default
     if asked is not None and asked != named:
+        from ..i18n import t  # only when there is something to say: i18n loads the text models
+
         raise click.UsageError(
-            f"'{path}' est un nom de fichier {named.upper()} mais --format {asked} est demandé ; "
-            f"renommer le fichier ou retirer --format / '{path}' is a {named.upper()} file name "
-            f"but --format {asked} was asked; rename the file or drop --format"
+            t("o_format_clash", click_fr.current(), path=path, named=named.upper(), asked=asked)
         )
     return named
 
 
 def refuse_binary_on_terminal(path: Path | None, what: str) -> None:
     if is_stdout(path) and sys.stdout.isatty():
-        raise click.UsageError(
-            f"{what} : la sortie standard est un terminal ; rediriger (> fichier) ou donner -o FICHIER / "
-            f"{what}: standard output is a terminal; redirect it (> file) or give -o FILE"
-        )
+        from ..i18n import t
+
+        raise click.UsageError(t("o_terminal", click_fr.current(), what=what))
