@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Self
+from typing import Literal, Self
 
 __all__ = [
     "AnswersError",
@@ -108,7 +108,7 @@ class AssessError(Exception):
             return super().__str__()
         from .i18n import t  # only when a message is shown: i18n loads the text models
 
-        chosen = "en" if lang == "en" else "fr"
+        chosen: Literal["fr", "en"] = "en" if lang == "en" else "fr"
         shown = {k: v(chosen) if callable(v) else v for k, v in self.params.items()}
         return t(self.key, chosen, **shown)
 

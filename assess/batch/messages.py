@@ -67,6 +67,14 @@ BATCH_MESSAGES: dict[str, Text] = {
         fr="Rapport non produit pour le FINESS {finess} : {failure}",
         en="Report not rendered for FINESS {finess}: {failure}",
     ),
+    "b_template_exists": _M(
+        fr="{names} : existe déjà, rien n'a été écrit ; ajouter --force pour remplacer.",
+        en="{names}: already exists, nothing was written; add --force to replace it.",
+    ),
+    "b_template_stdout": _M(
+        fr="{n} questions (pas de dictionnaire de données avec -o -)",
+        en="{n} questions (no data dictionary with -o -)",
+    ),
     "b_errors_sheet": _M(fr="erreurs", en="errors"),
     "b_results_sheet": _M(fr="résultats", en="results"),
     "b_closing": _M(

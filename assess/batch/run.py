@@ -150,7 +150,11 @@ class _Sink:
         self.outputs = Outputs()
         try:
             self.results: CsvTable | JsonArray | XlsxTable = _table(
-                self.outputs, options.output, columns, options, options.fmt,
+                self.outputs,
+                options.output,
+                columns,
+                options,
+                options.fmt,
                 t("b_results_sheet", self.lang),
             )
             self.errors: CsvTable | XlsxTable | None = None

@@ -6,6 +6,7 @@ Exit codes: 0 ok; 1 invalid input (the message names the file, line or field and
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
@@ -25,15 +26,19 @@ if TYPE_CHECKING:
 __all__ = ["cli", "main"]
 
 
+LANG_ENV = "ASSESS_LANG"
+
+
 def argv_lang(args: list[str]) -> Lang:
-    """The language asked for on the command line (`--lang en`), before Click parses it."""
+    """The language asked for on the command line (`--lang en`), before Click parses it, else
+    the ASSESS_LANG environment variable, else French."""
     for i, arg in enumerate(args):
         value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
         if arg == "--lang" and i + 1 < len(args):
             value = args[i + 1]
         if value in ("fr", "en"):
             return "en" if value == "en" else "fr"
-    return "fr"
+    return "en" if os.environ.get(LANG_ENV, "").strip().lower() == "en" else "fr"
 
 
 class AssessFailure(click.ClickException):
@@ -61,6 +66,15 @@ class AssessFailure(click.ClickException):
 
 
 class AssessGroup(click.Group):
+    def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
+        """Help, placeholders and Click's words in the run's language, known before parsing
+        (an eager `--help` may come before `--lang`)."""
+        argv = sys.argv[1:] if args is None else list(args)
+        lang = argv_lang(argv)
+        click_fr.use(lang)
+        click_fr.localize(self, lang)
+        return super().main(argv, *rest, **extra)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -75,11 +89,7 @@ class AssessGroup(click.Group):
 )
 @click.version_option(__version__, prog_name="assess")
 def cli() -> None:
-    """Évaluer la maturité e-santé d'un établissement de santé français.
-
-    Assess the e-health readiness of a French health organisation: questionnaire, declarative
-    rules (report « E-santé : augmentons la dose ! » and 2024–2026 referentials), scores, reports.
-    """
+    """assess (help texts: help_text.HELP, in the run's language)."""
 
 
 for _module in (core, report, questionnaire_cmd, batch, progress_cmd):
@@ -89,7 +99,6 @@ for _module in (core, report, questionnaire_cmd, batch, progress_cmd):
 def main() -> None:
     interrupt.install()  # SIGTERM ends a run the way Ctrl-C does
     lang = argv_lang(sys.argv[1:])
-    click_fr.use(lang)
     try:
         # Outside standalone mode click returns a command's ctx.exit(code) instead of exiting.
         code = cli.main(standalone_mode=False)

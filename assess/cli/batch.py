@@ -105,56 +105,19 @@ def _print_report(report: BatchReport, errors_file: Path | None, lang: Lang) -> 
 @click.argument(
     "input_file", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-@click.option(
-    "-o", "--output", type=_file,
-    help="Résultats / results file, - for standard output (default: standard output).",
-)  # fmt: skip
-@click.option(
-    "--errors",
-    "errors_file",
-    type=_file,
-    help="Problèmes ligne par ligne : rejets et avertissements (CSV, ou XLSX si le nom finit par .xlsx).",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]),
-    help="csv, json ou xlsx (défaut : selon l'extension de -o, sinon csv).",
-)  # fmt: skip
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Rejeter toute ligne qui a une cellule de réponse illisible (défaut : réponse inconnue).",
-)
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Correspondance colonnes et valeurs / column and value mapping (YAML or JSON).")  # fmt: skip
-@click.option(
-    "--encoding", help="Forcer l'encodage / force the input encoding (default: detected)."
-)
-@click.option(
-    "--sheet", metavar="NOM", help="Feuille XLSX à lire / XLSX sheet to read (default: the first visible one).",
-)  # fmt: skip
-@click.option(
-    "--excel",
-    is_flag=True,
-    help="CSV pour Excel français : « ; », BOM UTF-8, virgule décimale / for French Excel.",
-)
-@click.option(
-    "--summary",
-    "summary_path",
-    type=_file,
-    help="Synthèse régionale / regional summary (.pdf, .html or .json).",
-)
-@click.option(
-    "--public",
-    is_flag=True,
-    help="Synthèse publique : aucune organisation nommée, petits groupes masqués "
-    "(défaut : version interne, qui nomme les organisations).",
-)
-@click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Un rapport PDF par organisation / one PDF report per organisation (FINESS.pdf).")  # fmt: skip
-@click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Résultats de la campagne précédente / previous campaign results (CSV or JSON).")  # fmt: skip
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Processus de notation / worker processes (default: number of cores).")  # fmt: skip
+@click.option("-o", "--output", type=_file)
+@click.option("--errors", "errors_file", type=_file)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]))
+@click.option("--strict", is_flag=True)
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--encoding")
+@click.option("--sheet", metavar="NAME")
+@click.option("--excel", is_flag=True)
+@click.option("--summary", "summary_path", type=_file)
+@click.option("--public", is_flag=True)
+@click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None)
 @as_of_option
 @lang_option
 @engine_option
@@ -165,11 +128,7 @@ def batch(
     reports_dir: Path | None, previous: Path | None, jobs: int | None, as_of: dt.date | None, lang: Lang, engine: EngineName,
     rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
-    """Score every organisation of a CSV or XLSX export; reject bad rows with their reason.
-
-    Noter toutes les organisations d'un export CSV ou XLSX ; les lignes invalides sont rejetées
-    avec leur motif. Exit codes: 0 all rows scored, 3 some rows rejected, 1 unusable input.
-    """
+    """Score every organisation of a CSV or XLSX export (help: help_text.HELP)."""
     from ..batch.render import summary_format
     from ..batch.run import BatchOptions, run_batch
 
@@ -204,41 +163,32 @@ def batch(
 
 
 @click.command("template-csv")
-@click.option(
-    "-o", "--output", type=_file, default=Path("template.csv"), show_default=True,
-    help="Modèle à écrire, - pour la sortie standard (sans dictionnaire) / template file, - for standard output (no dictionary).",
-)  # fmt: skip
-@click.option("--excel", is_flag=True, help="« ; » et BOM UTF-8 pour Excel / for French Excel.")
-@click.option("--force", is_flag=True, help="Remplacer les fichiers existants / replace existing files.")  # fmt: skip
+@click.option("-o", "--output", type=_file, default=Path("template.csv"), show_default=True)
+@click.option("--excel", is_flag=True)
+@click.option("--force", is_flag=True)
 @lang_option
 @definitions_options
 def template_csv(
     output: Path, excel: bool, force: bool, lang: Lang, rules_dir: Path | None,
     questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
-    """Write the collection CSV (one column per question ID) and its data dictionary.
-
-    Écrire le modèle CSV de collecte (une colonne par question) et son dictionnaire de données.
-    """
+    """Write the collection CSV and its data dictionary (help: help_text.HELP)."""
+    from ..batch import messages as _messages  # noqa: F401  (registers the batch messages)
     from ..batch.template import dictionary_path, write_template
+    from ..i18n import t
 
     to_stdout = is_stdout(output)
     targets = [] if to_stdout else [output, dictionary_path(output)]
     existing = [p for p in targets if os.path.isfile(p)]  # devices and FIFOs are written to
     if existing and not force:
         names = ", ".join(str(p) for p in existing)
-        raise click.ClickException(
-            f"{names} : existe déjà, rien n'a été écrit ; --force pour remplacer / "
-            "already exists, nothing was written; use --force to replace"
-        )
+        raise click.ClickException(t("b_template_exists", lang, names=names))
     refuse_inputs(targets, [rules_dir, questionnaire_path])
     defs = load(rules_dir, questionnaire_path)
     dictionary = write_template(defs.questionnaire, None if to_stdout else output, lang, excel)
     count = len(defs.questionnaire.questions())
     if dictionary is None:
-        click.echo(
-            f"{count} questions (dictionnaire non écrit / no data dictionary with -o -)", err=True
-        )
+        click.echo(t("b_template_stdout", lang, n=count), err=True)
     else:
         click.echo(f"{output}: {count} questions · {dictionary}")
 

@@ -49,10 +49,7 @@ def score(
     answers_file: Path, fmt: str, as_of: dt.date | None, lang: Lang, engine: EngineName,
     rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
-    """Score an answers file: level, score and findings per domain.
-
-    Noter un fichier de réponses : niveau, score et constats par domaine.
-    """
+    """Score an answers file (help: help_text.HELP)."""
     from ..render.text import score_text
 
     runner = assessor(rules_dir, questionnaire_path, engine)
@@ -66,7 +63,7 @@ def score(
 
 @click.command()
 @_answers_arg
-@click.option("--domain", type=click.Choice(DOMAINS), help="Un seul domaine / one domain only.")
+@click.option("--domain", type=click.Choice(DOMAINS))
 @as_of_option
 @lang_option
 @engine_option
@@ -75,10 +72,7 @@ def explain(
     answers_file: Path, domain: str | None, as_of: dt.date | None, lang: Lang, engine: EngineName,
     rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
-    """Show, for each level, which gates hold and which block, with the answers behind them.
-
-    Expliquer chaque niveau : conditions satisfaites ou bloquantes, et les réponses en cause.
-    """
+    """Explain each level's gates (help: help_text.HELP)."""
     from ..render.text import explain_text
 
     runner = assessor(rules_dir, questionnaire_path, engine)
@@ -93,11 +87,7 @@ def explain(
 def validate(
     answers_file: Path, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None
 ) -> None:
-    """Vérifier un fichier de réponses : tous les problèmes (organisation et réponses) sont listés
-    d'un coup.
-
-    Check an answers file against the questionnaire; every problem is listed at once.
-    """
+    """Check an answers file, every problem at once (help: help_text.HELP)."""
     from ..errors import display_path
     from ..i18n import t, tn
     from ..interview import messages as _interview_messages  # noqa: F401  (question counts)
@@ -113,7 +103,7 @@ def validate(
 
 @click.group()
 def rules() -> None:
-    """List and check rules. / Lister et vérifier les règles."""
+    """List and check rules (help: help_text.HELP)."""
 
 
 def _not_reviewed_since(rule: Rule, since: dt.date | None) -> bool:
@@ -121,11 +111,8 @@ def _not_reviewed_since(rule: Rule, since: dt.date | None) -> bool:
 
 
 @rules.command("list")
-@click.option("--domain", help="Only this domain or section.")
-@click.option(
-    "--not-reviewed-since", "since", callback=parse_date, metavar="YYYY-MM-DD",
-    help="Seulement les règles sans relecture depuis cette date / only rules not reviewed since this date.",
-)  # fmt: skip
+@click.option("--domain")
+@click.option("--not-reviewed-since", "since", callback=parse_date, metavar="YYYY-MM-DD")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -139,7 +126,7 @@ def rules_list(
     rules_dir: Path | None,
     questionnaire_path: Path | None,
 ) -> None:
-    """One line per rule: ID, domain, kind, severity, title, review date."""
+    """One line per rule (help: help_text.HELP)."""
     defs = load(rules_dir, questionnaire_path)
     chosen = sorted(
         (
@@ -169,10 +156,7 @@ def rules_list(
 @rules.command("check")
 @definitions_options
 def rules_check(rules_dir: Path | None, questionnaire_path: Path | None) -> None:
-    """Validate every rule and run its examples on both engines.
-
-    Valider toutes les règles et exécuter leurs exemples sur les deux moteurs.
-    """
+    """Validate every rule and run its examples on both engines (help: help_text.HELP)."""
     from ..rule_examples import check_examples
     from ..scoring.assessor import Assessor
 
@@ -197,10 +181,7 @@ def rules_check(rules_dir: Path | None, questionnaire_path: Path | None) -> None
 def rules_coverage(
     fmt: str, lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None
 ) -> None:
-    """The report's barriers and proposals (with their measures) against the rules.
-
-    Matrice de couverture des freins et propositions du rapport par les règles.
-    """
+    """The report's barriers and proposals against the rules (help: help_text.HELP)."""
     from ..coverage_report import coverage_report
 
     defs = load(rules_dir, questionnaire_path)
@@ -214,7 +195,7 @@ def rules_coverage(
 @click.command()
 @click.argument("kind", type=click.Choice(_SCHEMA_KINDS))
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a file format. / Schéma JSON d'un format de fichier."""
+    """Print the JSON Schema of a file format (help: help_text.HELP)."""
     model = _schemas()[kind]
     click.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2, ensure_ascii=False))
 

@@ -31,14 +31,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def definitions_options(fn: F) -> F:
+    fn = click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path))(fn)
     fn = click.option(
-        "--rules-dir", type=click.Path(file_okay=False, path_type=Path),
-        help="Dossier de règles / rules directory (default: the packaged rules).",
-    )(fn)  # fmt: skip
-    fn = click.option(
-        "--questionnaire", "questionnaire_path", type=click.Path(dir_okay=False, path_type=Path),
-        help="Fichier questionnaire / questionnaire file (default: the packaged one).",
-    )(fn)  # fmt: skip
+        "--questionnaire", "questionnaire_path", type=click.Path(dir_okay=False, path_type=Path)
+    )(fn)
     return fn
 
 
@@ -48,10 +44,13 @@ def _set_lang(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 
 
 def lang_option(fn: F) -> F:
-    return click.option(
-        "--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
-        help="Langue des messages et des rapports (fr ou en).", callback=_set_lang, is_eager=True,
-    )(fn)  # fmt: skip
+    return click.option(  # default: the language of the run (ASSESS_LANG, else French)
+        "--lang",
+        type=click.Choice(["fr", "en"]),
+        default=click_fr.current,
+        callback=_set_lang,
+        is_eager=True,
+    )(fn)
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -66,17 +65,13 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 
 def as_of_option(fn: F) -> F:
-    return click.option(
-        "--as-of", callback=parse_date, metavar="YYYY-MM-DD",
-        help="Juger à cette date (défaut : date d'évaluation) / judge as of this date (default: the assessment date).",
-    )(fn)  # fmt: skip
+    return click.option("--as-of", callback=parse_date, metavar="YYYY-MM-DD")(fn)
 
 
 def engine_option(fn: F) -> F:
     return click.option(
-        "--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True,
-        help="durable-rules, or the plain-Python evaluator (same results).",
-    )(fn)  # fmt: skip
+        "--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True
+    )(fn)
 
 
 def load(rules_dir: Path | None, questionnaire_path: Path | None) -> Definitions:

@@ -34,15 +34,9 @@ _format_option = click.option(
 @click.argument(
     "answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-@click.option("--domain", type=click.Choice(DOMAINS), help="Un seul domaine / one domain only.")
-@click.option(
-    "--target-level", type=click.IntRange(1, 5), metavar="N",
-    help="Niveau visé (défaut : le suivant) / level to reach (default: the next one).",
-)  # fmt: skip
-@click.option(
-    "--by", callback=parse_date, metavar="YYYY-MM-DD",
-    help="Lister aussi les règles qui entrent en vigueur d'ici là / also list rules coming into force by then.",
-)  # fmt: skip
+@click.option("--domain", type=click.Choice(DOMAINS))
+@click.option("--target-level", type=click.IntRange(1, 5), metavar="N")
+@click.option("--by", callback=parse_date, metavar="YYYY-MM-DD")
 @_format_option
 @as_of_option
 @lang_option
@@ -53,11 +47,7 @@ def roadmap(
     fmt: str, as_of: dt.date | None, lang: Lang, engine: EngineName, rules_dir: Path | None,
     questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
-    """The smallest sets of answer changes that reach each domain's next level, verified.
-
-    Feuille de route : les plus petits ensembles de changements de réponses qui font atteindre
-    le niveau suivant de chaque domaine, chacun vérifié par le moteur.
-    """
+    """The smallest verified answer changes to the next level (help: help_text.HELP)."""
     from ..answers import load_answers
     from ..progress.roadmap import build_roadmap
     from ..progress.roadmap_text import roadmap_text
@@ -93,14 +83,8 @@ def previous_assessor(
 @click.command()
 @click.argument("previous_file", metavar="PREVIOUS", type=_file)
 @click.argument("current_file", metavar="CURRENT", type=_file)
-@click.option(
-    "--previous-rules-dir", type=click.Path(file_okay=False, path_type=Path),
-    help="Règles en vigueur lors de l'évaluation précédente / rules of the previous assessment.",
-)  # fmt: skip
-@click.option(
-    "--previous-questionnaire", type=click.Path(dir_okay=False, path_type=Path),
-    help="Questionnaire de l'évaluation précédente / questionnaire of the previous assessment.",
-)  # fmt: skip
+@click.option("--previous-rules-dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--previous-questionnaire", type=click.Path(dir_okay=False, path_type=Path))
 @_format_option
 @lang_option
 @engine_option
@@ -110,11 +94,7 @@ def compare(
     previous_questionnaire: Path | None, fmt: str, lang: Lang, engine: EngineName,
     rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
-    """What changed since the previous assessment (answers files or result JSON), and why.
-
-    Évolution depuis l'évaluation précédente : niveaux, conditions, constats et réponses en
-    cause ; les changements de règles sont signalés à part.
-    """
+    """What changed since the previous assessment (help: help_text.HELP)."""
     from ..progress.compare import compare as compare_snapshots
     from ..progress.compare_text import compare_text
     from ..progress.snapshot import load_snapshot

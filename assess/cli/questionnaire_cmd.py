@@ -57,35 +57,11 @@ def _ask(prompt: str) -> str:
 
 
 @click.command()
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=f"Fichier de réponses à créer / answers file to create (default: {DEFAULT_OUTPUT}).",
-)
-@click.option(
-    "--resume",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Reprendre ce fichier à la première question sans réponse / resume this file.",
-)
-@click.option(
-    "--from",
-    "previous",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Pré-remplir avec l'évaluation précédente, réponses à confirmer / pre-fill with the previous assessment, answers to confirm.",
-)
-@click.option(
-    "--domain",
-    metavar="DOMAIN",
-    help="Une seule section (et le profil s'il manque) / one section only (plus the profile if missing).",
-)
-@click.option(
-    "--date",
-    "assessment_date",
-    callback=parse_date,
-    metavar="YYYY-MM-DD",
-    help="Date d'évaluation (défaut : aujourd'hui) / assessment date (default: today).",
-)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--resume", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--from", "previous", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--domain", metavar="DOMAIN")
+@click.option("--date", "assessment_date", callback=parse_date, metavar="YYYY-MM-DD")
 @lang_option
 @engine_option
 @definitions_options
@@ -96,12 +72,7 @@ def questionnaire(
     assessment_date: dt.date | None, lang: Lang, engine: EngineName, rules_dir: Path | None,
     questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
-    """Answer the questionnaire interactively; every answer is saved at once.
-
-    Répondre au questionnaire, question par question ; chaque réponse est enregistrée aussitôt.
-    Touches : ? aide · < retour · s passer · na non applicable. Ctrl-C pour interrompre,
-    puis `assess questionnaire --resume FICHIER` pour reprendre.
-    """
+    """Answer the questionnaire interactively (help: help_text.HELP)."""
     target = output or resume or DEFAULT_OUTPUT
     if is_stdout(target):
         raise click.UsageError(

@@ -42,33 +42,17 @@ def _format(fmt: str | None, output: Path) -> ReportFormat:
     "answers_file", metavar="ANSWERS", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
-    help="Fichier à écrire, - pour la sortie standard / file to write (report.pdf, report.html), - for standard output.",
-)  # fmt: skip
-@click.option(
-    "--format", "fmt", type=click.Choice(["pdf", "html"]),
-    help="pdf ou html (défaut : selon l'extension de -o, sinon pdf) / default: from the -o extension, else pdf.",
-)  # fmt: skip
-@click.option(
-    "--brand", "brand_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Fichier de marque YAML (nom, logo, couleur, pied de page) / brand file.",
-)  # fmt: skip
-@click.option(
-    "--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Gabarits qui remplacent ou étendent ceux du paquet / templates overriding the packaged ones.",
-)  # fmt: skip
-@click.option(
-    "--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Évaluation précédente (réponses ou résultat JSON) : ajoute la section Évolution / previous assessment: adds the progress section.",
-)  # fmt: skip
-@click.option(
-    "--annexes", "annexes_path", type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrire aussi les annexes (détail complet) dans ce fichier / also write the annexes (full detail) to this file.",
-)  # fmt: skip
-@click.option(
-    "--full", is_flag=True,
-    help="Rapport et annexes dans un seul fichier / report and annexes in one file.",
-)  # fmt: skip
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+)
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]))
+@click.option("--brand", "brand_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--annexes", "annexes_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--full", is_flag=True)
 @as_of_option
 @lang_option
 @engine_option
@@ -78,14 +62,7 @@ def report(
     previous: Path | None, annexes_path: Path | None, full: bool, as_of: dt.date | None, lang: Lang,
     engine: EngineName, rules_dir: Path | None, questionnaire_path: Path | None,
 ) -> None:  # fmt: skip
-    """Write the readiness report: summary and radar, one block per domain, the first actions
-    (at most 12 pages). --annexes FILE writes the full detail to a second file, --full puts
-    everything in one.
-
-    Écrire le rapport de maturité : synthèse et radar, un bloc par domaine, les premières actions
-    (12 pages au plus). --annexes FICHIER écrit le détail complet dans un second fichier, --full
-    met tout dans un seul.
-    """
+    """Write the readiness report (help: help_text.HELP)."""
     from ..atomic import write_atomic
     from ..i18n import t
     from ..render.brand import load_brand

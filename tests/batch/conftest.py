@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assess.batch.run import BatchOptions, BatchReport, run_batch
+from assess.batch.writer import ERROR_COLUMNS, ERROR_HEADERS
 from assess.geo import finess_with_key
 from tests.conftest import MINI, ROOT
 
@@ -61,12 +62,21 @@ def batch(
     assert report.read == report.scored + report.rejected
     delim = ";" if options.excel else ","
     results = read_csv(out, delim) if options.fmt == "csv" else []
-    return report, results, read_csv(errors, delim)
+    return report, results, read_errors(errors, delim)
 
 
 def read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f, delimiter=delimiter))
+
+
+def read_errors(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    """The errors file as a program reads it: its header (French or English) is checked, then
+    each row keyed by the documented column IDs, in the documented order."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter=delimiter))
+    assert tuple(rows[0]) in ERROR_HEADERS.values(), rows[0]
+    return [dict(zip(ERROR_COLUMNS, r, strict=True)) for r in rows[1:]]
 
 
 @pytest.fixture

@@ -8,39 +8,51 @@ import sys
 
 import pytest
 
-from assess.batch.pool import CRASH_ENV, CRASH_MESSAGE
+from assess.batch.pool import CRASH_ENV
 from tests.conftest import MINI_ARGS, ROOT
 
 from .conftest import GOOD, csv_text, read_csv, row
 
+CRASHED = {
+    "fr": (
+        "Le processus de notation s'est arrêté brutalement sur cette ligne (plantage du moteur "
+        "de règles) ; ligne non notée. La noter avec --engine python (mêmes résultats)."
+    ),
+    "en": (
+        "The scoring process crashed on this row (rules engine crash); row not scored. "
+        "Score it with --engine python (same results)."
+    ),
+}
 
-@pytest.mark.parametrize("mode", ["", ":exit"])
-def test_worker_crash_rejects_only_the_crashing_row(tmp_path, mode):
+
+@pytest.mark.parametrize(("mode", "lang"), [("", "fr"), (":exit", "en")])
+def test_worker_crash_rejects_only_the_crashing_row(tmp_path, mode, lang):
+    """Whether the worker segfaults or exits, one row is rejected, said in the run's language
+    (errors file header and severity included)."""
     rows = [row(GOOD[i], f"Org {i}") for i in range(30)]
     (tmp_path / "in.csv").write_text(csv_text(rows), encoding="utf-8")
     env = {**os.environ, CRASH_ENV: GOOD[17] + mode}
     proc = subprocess.run(
         [sys.executable, "-m", "assess", "batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"),
-         "--errors", str(tmp_path / "err.csv"), "-j", "2", *MINI_ARGS],
+         "--errors", str(tmp_path / "err.csv"), "-j", "2", "--lang", lang, *MINI_ARGS],
         env=env, cwd=ROOT, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert proc.returncode == 3, proc.stderr
-    assert "30 lignes lues, 29 notées, 1 rejetée" in proc.stderr
+    closing = {
+        "fr": "30 lignes lues, 29 notées, 1 rejetée",
+        "en": "30 rows read, 29 scored, 1 rejected",
+    }
+    assert closing[lang] in proc.stderr
     assert [r["finess"] for r in read_csv(tmp_path / "out.csv")] == [
         g for i, g in enumerate(GOOD[:30]) if i != 17
     ]
-    assert read_csv(tmp_path / "err.csv") == [
-        {
-            "row": "18",
-            "line": "",
-            "finess": GOOD[17],
-            "column": "",
-            "question": "",
-            "value": "",
-            "severity": "error",
-            "message": CRASH_MESSAGE,
-        }
-    ]
+    expected = {
+        "fr": {"ligne": "18", "ligne_fichier": "", "finess": GOOD[17], "colonne": "", "question": "",
+               "valeur": "", "gravité": "erreur", "message": CRASHED["fr"]},
+        "en": {"row": "18", "line": "", "finess": GOOD[17], "column": "", "question": "",
+               "value": "", "severity": "error", "message": CRASHED["en"]},
+    }  # fmt: skip
+    assert read_csv(tmp_path / "err.csv") == [expected[lang]]
 
 
 def test_crash_with_many_chunks_in_flight(tmp_path):
@@ -67,4 +79,4 @@ def test_crash_with_many_chunks_in_flight(tmp_path):
     assert [r["finess"] for r in read_csv(tmp_path / "out.csv")] == [
         g for i, g in enumerate(GOOD[:37]) if i != 9
     ]
-    assert [e["row"] for e in read_csv(tmp_path / "err.csv")] == ["10"]
+    assert [e["ligne"] for e in read_csv(tmp_path / "err.csv")] == ["10"]

@@ -62,8 +62,26 @@ def test_an_engine_failure_on_a_batch_falls_back_to_one_row_at_a_time(worker, mo
         Rejected(5, 6, bad, outcomes[4].problems)  # type: ignore[union-attr]
     ]
     assert outcomes[4].problems[0].message == (  # type: ignore[union-attr]
-        "erreur de notation / scoring error: EngineError: durable-rules failed on domain 'dmp': error code: 303"
-    )
+        "Le moteur de règles a échoué sur cette ligne ; ligne non notée. La noter avec "
+        "--engine python (mêmes résultats)."
+    )  # no class name, no engine internals: what to do instead
     assert [o for i, o in enumerate(outcomes) if i != 4] == [
         o for i, o in enumerate(expected) if i != 4
     ]
+
+
+def test_an_engine_failure_is_said_in_english_with_lang_en(mini_defs, monkeypatch):
+    plan = plan_columns(HEADER, mini_defs.questionnaire.questions(), None)
+    worker = Worker(WorkerConfig(mini_defs, "durable", plan, lang="en"))
+
+    def failing(self, answers, as_of=None):
+        raise EngineError("durable-rules failed on domain 'dmp': error code: 303")
+
+    monkeypatch.setattr(Assessor, "evaluate_many", failing)
+    monkeypatch.setattr(Assessor, "evaluate", failing)
+    outcome = worker.score(_rows(1)[0])
+    assert isinstance(outcome, Rejected)
+    assert outcome.problems[0].message == (
+        "The rules engine failed on this row; row not scored. Score it with --engine python "
+        "(same results)."
+    )

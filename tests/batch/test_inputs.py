@@ -91,7 +91,7 @@ def test_blank_lines_and_quoted_newlines(run):
     # data row 3 starts on physical line 8 (header, blank, row, empty cells, 3-line row)
     assert errors == [{
         "row": "3", "line": "8", "finess": "123", "column": "finess", "question": "", "value": "123",
-        "severity": "error", "message": "Le numéro FINESS « 123 » doit avoir 9 caractères (il en a 3).",
+        "severity": "erreur", "message": "Le numéro FINESS « 123 » doit avoir 9 caractères (il en a 3).",
     }]  # fmt: skip
 
 
@@ -206,29 +206,29 @@ def test_bad_rows_exact_messages(run):
         for e in errors
     ]
     assert got == [
-        ("2", "finess", "", "750712185", "error",
+        ("2", "finess", "", "750712185", "erreur",
          "La clé du numéro FINESS « 750712185 » est fausse (dernier chiffre) : le recopier depuis le répertoire FINESS."),
-        ("3", "mssante.mailbox", "Question mssante.mailbox", "pigeon", "warning",
+        ("3", "mssante.mailbox", "Question mssante.mailbox", "pigeon", "avertissement",
          "« pigeon » ne correspond à aucun choix ; choix possibles : « none », « organisational », « nominative »." + unknown),
-        ("4", "dmp.letter_share", "Question dmp.letter_share", "beaucoup", "warning",
+        ("4", "dmp.letter_share", "Question dmp.letter_share", "beaucoup", "avertissement",
          "« beaucoup » n'est pas un nombre : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5)." + unknown),
-        ("5", "dmp.letter_share", "Question dmp.letter_share", "120", "warning",
+        ("5", "dmp.letter_share", "Question dmp.letter_share", "120", "avertissement",
          "120 est hors limites : attendu un pourcentage de 0 à 100 (ex. 45, 45 % ou 45,5)." + unknown),
-        ("6", "dmp.documents", "Question dmp.documents", "ldl|fax", "warning",
+        ("6", "dmp.documents", "Question dmp.documents", "ldl|fax", "avertissement",
          "« fax » ne correspond à aucun choix ; choix possibles : « ldl », « cro », « bio »." + unknown),
-        ("7", "finess", "", GOOD[0], "error", "FINESS en double : déjà noté ligne 1"),
-        ("8", "cybersecurity.mfa", "Question cybersecurity.mfa", "na", "warning",
+        ("7", "finess", "", GOOD[0], "erreur", "FINESS en double : déjà noté ligne 1"),
+        ("8", "cybersecurity.mfa", "Question cybersecurity.mfa", "na", "avertissement",
          "Cette question ne prévoit pas « sans objet » : répondre, ou écrire nsp si la réponse n'est pas connue." + unknown),
-        ("9", "dmp.feeds", "Question dmp.feeds", "peut-être", "warning",
+        ("9", "dmp.feeds", "Question dmp.feeds", "peut-être", "avertissement",
          "« peut-être » n'est pas une réponse oui/non : écrire oui, non ou nsp (ne sait pas)." + unknown),
-        ("10", "type", "", "hopital", "error",
+        ("10", "type", "", "hopital", "erreur",
          "« hopital » n'est pas un type d'établissement connu ; types possibles : « Centre hospitalier universitaire (CHU) », "
          "« Centre hospitalier (CH) », « Clinique privée », « ESMS / EHPAD », « Centre de santé / MSP », « Éditeur de logiciel »."),
-        ("10", "region", "", "99", "error", "« 99 » n'est pas une région : écrire son code INSEE (ex. 11) ou son nom (ex. Bretagne)."),
-        ("10", "departement", "", "20", "error", "« 20 » n'est pas un code département (ex. 75, 2A, 971)."),
-        ("10", "assessment_date", "", "31/02/2026", "error",
+        ("10", "region", "", "99", "erreur", "« 99 » n'est pas une région : écrire son code INSEE (ex. 11) ou son nom (ex. Bretagne)."),
+        ("10", "departement", "", "20", "erreur", "« 20 » n'est pas un code département (ex. 75, 2A, 971)."),
+        ("10", "assessment_date", "", "31/02/2026", "erreur",
          "« 31/02/2026 » n'existe pas au calendrier (jour ou mois impossible) : vérifier la date."),
-        ("11", "name", "", "", "error", "Valeur obligatoire manquante : le nom de l'établissement."),
+        ("11", "name", "", "", "erreur", "Valeur obligatoire manquante : le nom de l'établissement."),
     ]  # fmt: skip
 
 
@@ -240,7 +240,7 @@ def test_strict_rejects_rows_with_a_bad_answer_cell(run):
     ]
     report, results, errors = run(csv_text(rows), strict=True)
     assert (report.read, report.scored, report.rejected, report.unknown_cells) == (3, 2, 1, 0)
-    assert [(e["row"], e["severity"]) for e in errors] == [("2", "error"), ("3", "warning")]
+    assert [(e["row"], e["severity"]) for e in errors] == [("2", "erreur"), ("3", "avertissement")]
     assert errors[0]["message"].endswith("« nominative ».")  # nothing was set to unknown
 
 

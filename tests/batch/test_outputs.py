@@ -184,7 +184,7 @@ def test_xlsx_input(run, tmp_path):
         (GOOD[2], "1", "0"),
     ]
     assert [(e["row"], e["line"], e["column"], e["value"], e["severity"]) for e in errors] == [
-        ("3", "6", "dmp.letter_share", "beaucoup", "warning")
+        ("3", "6", "dmp.letter_share", "beaucoup", "avertissement")
     ]
 
 
@@ -211,7 +211,7 @@ def test_mapping_file(run, tmp_path):
     assert (report.read, report.scored, report.rejected, report.unknown_cells) == (3, 3, 0, 1)
     assert results[0]["dmp_level"] == "1"
     assert [(e["row"], e["column"], e["value"], e["severity"]) for e in errors] == [
-        ("2", "Messagerie sécurisée", "Pigeon", "warning")
+        ("2", "Messagerie sécurisée", "Pigeon", "avertissement")
     ]
 
 
@@ -245,7 +245,7 @@ def test_excel_flavour(run, tmp_path):
     report, results, _ = run(csv_text([row(GOOD[0], dmp__letter_share="45,5")]), excel=True)
     raw = (tmp_path / "out.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbffiness;name;")
-    assert (tmp_path / "errors.csv").read_bytes().startswith(b"\xef\xbb\xbfrow;line;")
+    assert (tmp_path / "errors.csv").read_bytes().startswith("\ufeffligne;ligne_fichier;".encode())
     assert results[0]["overall_index"] == "6,2" and results[0]["dmp_score"] == "12,5"
 
 

@@ -66,7 +66,7 @@ def test_xlsx_and_csv_of_the_same_data_give_identical_results(run, tmp_path):
     assert [r["finess"] for r in results_xlsx] == [o["finess"] for o in orgs]
     assert errors_csv == []
     # numeric FINESS and départements lost their leading zero: put back, with a warning each
-    assert len(errors_xlsx) == 40 and {e["severity"] for e in errors_xlsx} == {"warning"}
+    assert len(errors_xlsx) == 40 and {e["severity"] for e in errors_xlsx} == {"avertissement"}
     assert errors_xlsx[0]["message"] == (
         f"FINESS « {orgs[0]['finess'][1:]} » lu comme {orgs[0]['finess']} (zéro initial perdu par le tableur)."
     )
@@ -88,7 +88,7 @@ def test_sans_objet_is_the_truth_where_a_question_does_not_apply(run):
     report, results, errors = run(csv_text(rows, header=header))
     assert (report.read, report.scored, report.rejected, report.unknown_cells) == (2, 2, 0, 1)
     assert [(e["row"], e["column"], e["severity"]) for e in errors] == [
-        ("2", "dmp.letter_share", "warning")
+        ("2", "dmp.letter_share", "avertissement")
     ]
 
 
@@ -96,7 +96,7 @@ def test_share_between_0_and_1_in_a_csv_is_kept_with_a_warning(run):
     report, results, errors = run(csv_text([row(finess(1), dmp__letter_share="0,65")]))
     assert report.scored == 1 and report.unknown_cells == 0
     assert [(e["column"], e["value"], e["severity"], e["message"]) for e in errors] == [
-        ("dmp.letter_share", "0,65", "warning",
+        ("dmp.letter_share", "0,65", "avertissement",
          "« 0,65 » est gardé comme 0,65 % ; s'il s'agit de 65 %, écrire 65."),
     ]  # fmt: skip
 
@@ -123,14 +123,8 @@ def test_xlsx_outputs_keep_keys_as_text(run, tmp_path):
     assert values["finess"].number_format == "@"
     assert isinstance(values["overall_index"].value, int | float)
     errors = openpyxl.load_workbook(tmp_path / "errors.xlsx").active
+    assert errors.title == "erreurs"
     assert [c.value for c in errors[1]] == [
-        "row",
-        "line",
-        "finess",
-        "column",
-        "question",
-        "value",
-        "severity",
-        "message",
-    ]
-    assert [c.value for c in errors[2]][:7] == [2, None, "123", "finess", None, "123", "error"]
+        "ligne", "ligne_fichier", "finess", "colonne", "question", "valeur", "gravité", "message",
+    ]  # fmt: skip
+    assert [c.value for c in errors[2]][:7] == [2, None, "123", "finess", None, "123", "erreur"]

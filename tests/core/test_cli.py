@@ -182,7 +182,7 @@ def test_usage_error_exits_2():
     result = CliRunner().invoke(cli, ["score", ANSWERS, "--format", "xml"])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "Utilisation : cli score [OPTIONS] ANSWERS",
+        "Utilisation : cli score [OPTIONS] RÉPONSES",
         "Pour l'aide : « cli score --help ».",
         "",
         "Erreur : Valeur non valide pour '--format' : « xml » ne fait pas partie des choix 'text', 'json'.",

@@ -116,7 +116,9 @@ def test_output_that_is_an_input_is_refused(tmp_path, batch_input, case):
     assert (tmp_path / "s.json").read_text() == "{}"
     message = res.stderr.strip()
     assert message.startswith("Erreur : ") and len(message.splitlines()) == 1
-    assert ("is also an input file" in message) or ("two outputs to the same file" in message)
+    assert ("c'est aussi un fichier d'entrée" in message) or (
+        "deux sorties vers le même fichier" in message
+    )
 
 
 def test_report_over_its_answers_file_is_refused(tmp_path, monkeypatch):
@@ -128,8 +130,13 @@ def test_report_over_its_answers_file_is_refused(tmp_path, monkeypatch):
     res = run("report", "a.yaml", "-o", "report.pdf")
     assert res.exit_code == 1
     assert res.stderr == (
-        "Erreur : report.pdf: c'est aussi un fichier d'entrée (a.yaml) ; rien n'a été "
-        "écrit / is also an input file; nothing was written; choose another output\n"
+        "Erreur : report.pdf : c'est aussi un fichier d'entrée (a.yaml) ; rien n'a été écrit, "
+        "choisir une autre sortie.\n"
+    )
+    res = run("report", "a.yaml", "-o", "report.pdf", "--lang", "en")
+    assert res.stderr == (
+        "Error: report.pdf: this is also an input file (a.yaml); nothing was written, choose "
+        "another output.\n"
     )
     assert answers.read_bytes() == ANSWERS.read_bytes()
 
@@ -138,7 +145,7 @@ def test_template_csv_over_the_questionnaire_is_refused(tmp_path):
     from tests.conftest import MINI
 
     res = run("template-csv", "--force", "-o", str(MINI / "questionnaire.yaml"))
-    assert res.exit_code == 1 and "is also an input file" in res.stderr
+    assert res.exit_code == 1 and "c'est aussi un fichier d'entrée" in res.stderr
 
 
 def test_dash_is_standard_output_and_never_a_file(tmp_path, batch_input, monkeypatch):
@@ -154,7 +161,9 @@ def test_dash_is_standard_output_and_never_a_file(tmp_path, batch_input, monkeyp
     assert res.exit_code == 0 and res.stdout_bytes.startswith(b"%PDF-")
     res = run("template-csv", "-o", "-")
     assert res.exit_code == 0 and res.stdout.startswith("finess,name,type,")
-    assert "no data dictionary with -o -" in res.stderr
+    assert res.stderr == "13 questions (pas de dictionnaire de données avec -o -)\n"
+    res = run("template-csv", "-o", "-", "--lang", "en")
+    assert res.stderr == "13 questions (no data dictionary with -o -)\n"
     assert not Path(tmp_path / "-").exists()
     assert listing(tmp_path) == ["in.csv"]
 
@@ -164,7 +173,13 @@ def test_template_csv_never_overwrites_without_force(tmp_path):
     template.write_text("mine", encoding="utf-8")
     res = run("template-csv", "-o", str(template))
     assert res.exit_code == 1
-    assert "already exists, nothing was written; use --force to replace" in res.stderr
+    assert res.stderr == (
+        f"Erreur : {template} : existe déjà, rien n'a été écrit ; ajouter --force pour remplacer.\n"
+    )
+    res = run("template-csv", "-o", str(template), "--lang", "en")
+    assert res.stderr == (
+        f"Error: {template}: already exists, nothing was written; add --force to replace it.\n"
+    )
     assert template.read_text() == "mine" and listing(tmp_path) == ["t.csv"]
     dictionary = tmp_path / "u-dictionary.csv"
     dictionary.write_text("mine", encoding="utf-8")
@@ -190,8 +205,35 @@ def test_missing_folder_is_an_error(tmp_path, batch_input, args):
     missing = tmp_path / "nope"
     res = run(*(a.format(input=batch_input, missing=missing) for a in args), input="")
     assert res.exit_code == 1, res.output
-    assert "does not exist" in res.stderr and "nope" in res.stderr
+    assert "n'existe pas ; le créer d'abord" in res.stderr and "nope" in res.stderr
     assert not missing.exists()
+
+
+def test_missing_folder_message_in_both_languages(tmp_path):
+    missing = tmp_path / "nope"
+    for lang, expected in {
+        "fr": f"Erreur : {missing}/r.pdf : le dossier {missing} n'existe pas ; le créer d'abord, "
+        "ou choisir un autre chemin.\n",
+        "en": f"Error: {missing}/r.pdf: the folder {missing} does not exist; create it first, or "
+        "choose another path.\n",
+    }.items():
+        res = run("report", str(ANSWERS), "-o", f"{missing}/r.pdf", "--lang", lang)
+        assert (res.exit_code, res.stderr) == (1, expected)
+    res = run("report", str(ANSWERS), "-o", str(tmp_path))
+    assert res.stderr.endswith(
+        f"Erreur : Valeur non valide pour '-o' / '--output' : Fichier « {tmp_path} » est un "
+        "dossier : donner un fichier.\n"
+    )
+
+
+def test_reports_dir_without_its_parent_in_both_languages(tmp_path, batch_input):
+    reports = tmp_path / "nope" / "reports"
+    for lang, expected in {
+        "fr": f"Erreur : {reports} : le dossier qui doit le contenir n'existe pas ; le créer d'abord.\n",
+        "en": f"Error: {reports}: the folder that should hold it does not exist; create it first.\n",
+    }.items():
+        res = run("batch", str(batch_input), "--reports-dir", str(reports), "--lang", lang)
+        assert (res.exit_code, res.stderr) == (1, expected)
 
 
 def test_extension_chooses_the_format(tmp_path, batch_input):
@@ -215,8 +257,22 @@ def test_extension_chooses_the_format(tmp_path, batch_input):
 def test_extension_contradicting_format_is_an_error(tmp_path, batch_input, args):
     res = run(*(a.format(input=batch_input, dir=tmp_path) for a in args))
     assert res.exit_code == 2
-    assert "rename the file or drop --format" in res.stderr
+    assert "renommer le fichier ou retirer --format." in res.stderr
     assert listing(tmp_path) == ["in.csv"]
+
+
+def test_extension_contradicting_format_in_both_languages(tmp_path):
+    out = tmp_path / "r.pdf"
+    res = run("report", str(ANSWERS), "-o", str(out), "--format", "html")
+    assert res.stderr.endswith(
+        f"Erreur : « {out} » est un nom de fichier PDF, mais --format html est demandé ; "
+        "renommer le fichier ou retirer --format.\n"
+    )
+    res = run("report", str(ANSWERS), "-o", str(out), "--format", "html", "--lang", "en")
+    assert res.stderr.endswith(
+        f"Error: '{out}' is a PDF file name but --format html was asked; rename the file or "
+        "drop --format.\n"
+    )
 
 
 @pytest.mark.parametrize("mask", [0o022, 0o027, 0o077])
