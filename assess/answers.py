@@ -166,9 +166,10 @@ def _organisation_problems(doc: Document, lang: Lang) -> list[Problem]:
     return problems
 
 
-def _file_problems(
+def file_problems(
     doc: Document, exc: ValidationError, lang: Lang, prefix: tuple[str, ...] = ()
 ) -> list[Problem]:
+    """pydantic's errors of a hand-written file, located, in the user's words and language."""
     messages = {k: t(f"a_{k}", lang) for k in _FRIENDLY}
     return problems_from_validation(doc, exc, prefix, messages=messages)
 
@@ -181,7 +182,7 @@ def validate_answers(doc: Document, questionnaire: Questionnaire, lang: Lang = "
     try:
         parsed = AnswersFile.model_validate(doc.data)
     except ValidationError as exc:
-        problems += [p for p in _file_problems(doc, exc, lang) if p.field not in bad_fields]
+        problems += [p for p in file_problems(doc, exc, lang) if p.field not in bad_fields]
         _answer_problems(doc, questionnaire, lang, problems)
         raise AnswersError(problems) from exc
     ref = parsed.questionnaire
@@ -231,7 +232,7 @@ def _answer_problems(
             try:
                 AnswerEntry.model_validate(raw)
             except ValidationError as exc:
-                problems.extend(_file_problems(doc, exc, lang, ("answers", qid)))
+                problems.extend(file_problems(doc, exc, lang, ("answers", qid)))
                 continue
         entry = raw if isinstance(raw, dict) else {"value": raw}
         try:
@@ -246,7 +247,7 @@ def _answer_problems(
 
 def load_answers(path: Path, questionnaire: Questionnaire, lang: Lang = "fr") -> AnswerSet:
     try:
-        doc = load_document(path)
+        doc = load_document(path, lang)
     except LoadFailure as exc:
         raise AnswersError([exc.problem]) from exc
     return validate_answers(doc, questionnaire, lang)

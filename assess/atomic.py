@@ -33,6 +33,7 @@ __all__ = [
     "Outputs",
     "check_destination",
     "is_stdout",
+    "os_reason",
     "refuse_inputs",
     "write_failure",
     "write_atomic",
@@ -53,10 +54,12 @@ def _shown(path: Path | str) -> str:
 
 def write_failure(path: Path | str, exc: OSError) -> OutputError:
     """The OS error of a write, said in the user's language (the common reasons translated)."""
-    return OutputError.said("o_cannot_write", path=_shown(path), reason=_os_reason(exc))
+    return OutputError.said("o_cannot_write", path=_shown(path), reason=os_reason(exc))
 
 
-def _os_reason(exc: OSError) -> Callable[[str], str]:
+def os_reason(exc: OSError) -> Callable[[str], str]:
+    """Why the system refused, said in the language given (the common reasons translated)."""
+
     def said(lang: str) -> str:
         from .file_messages import OS_REASONS
         from .i18n import t

@@ -55,6 +55,33 @@ FILE_MESSAGES: dict[str, Text] = {
         fr="{what} : la sortie standard est un terminal ; rediriger (> fichier) ou donner -o FICHIER.",
         en="{what}: standard output is a terminal; redirect it (> file) or give -o FILE.",
     ),
+    "y_too_large": _M(
+        fr="fichier trop gros ({size} octets ; {max} au plus)",
+        en="file too large ({size} bytes; at most {max})",
+    ),
+    "y_not_utf8": _M(
+        fr="ce n'est pas du texte UTF-8 : enregistrer le fichier en UTF-8",
+        en="not UTF-8 text: save the file as UTF-8",
+    ),
+    "y_cannot_read": _M(fr="lecture impossible ({reason})", en="cannot read the file ({reason})"),
+    "y_duplicate": _M(
+        fr="clé en double : chaque clé ne peut apparaître qu'une fois",
+        en="duplicate key: each key may appear only once",
+    ),
+    "y_invalid": _M(
+        fr="YAML invalide : vérifier les crochets, les guillemets et l'indentation de cette ligne",
+        en="invalid YAML ({what}): check the brackets, quotes and indentation of this line",
+    ),
+    "y_too_deep": _M(
+        fr="imbrication trop profonde ({max} niveaux au plus)",
+        en="nested too deeply (at most {max} levels)",
+    ),
+    "y_too_many": _M(
+        fr="trop d'entrées (plus de {max} clés et éléments une fois les alias *nom développés) : "
+        "découper le fichier ou retirer les alias répétés",
+        en="too many entries (more than {max} keys and items once aliases *name are expanded): "
+        "split the file or remove repeated aliases",
+    ),
 }
 
 OS_REASONS: dict[int, str] = {

@@ -599,6 +599,18 @@ _CLI: dict[str, Text] = {
         en="Error: {n} problems to fix in the file:",
     ),
     "cli_aborted": Text(fr="Interrompu.", en="Aborted."),
+    "cli_other_version": Text(
+        fr="Avertissement : {path} : réponses pour la version {found} du questionnaire, lues "
+        "avec la version {current} ; vérifier les questions qui ont changé.",
+        en="Warning: {path}: answers for questionnaire version {found}, read with version "
+        "{current}; check the questions that changed.",
+    ),
+    "iv_no_stdout": Text(
+        fr="-o : le questionnaire enregistre ses réponses dans un fichier, pas sur la sortie "
+        "standard (-) ; donner un nom de fichier.",
+        en="-o: the questionnaire saves its answers to a file, not to standard output (-); give "
+        "a file name.",
+    ),
     "cli_valid": Text(
         fr="{path} : valide — {answered} sur {total}",
         en="{path}: valid — {answered} of {total}",

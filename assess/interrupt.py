@@ -1,5 +1,5 @@
 """SIGTERM handled like Ctrl-C: it raises KeyboardInterrupt, so the same clean-up runs (workers
-stopped, temporary files removed, "Interrompu. / Aborted.").
+stopped, temporary files removed, then "Interrompu." or, with --lang en, "Aborted.").
 
 While worker processes are being started or stopped, an exception at an arbitrary point could
 leave a half-started worker behind the run; `deferred()` holds SIGTERM back until the next

@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from .common import Lang
 from .errors import Problem, clip, display_path
 
 __all__ = [
@@ -95,32 +96,29 @@ def _is_tag(node: dict[Any, Any], part: str | int, rest: list[str | int]) -> boo
     return not isinstance(node[part], dict | list) and bool(rest) and rest[0] in node
 
 
-def _refuse(path: Path, line: int | None, message: str) -> LoadFailure:
-    return LoadFailure(Problem(display_path(path), line, "", message))
+def _refuse(
+    path: Path, line: int | None, lang: Lang, key: str, field: str = "", **params: object
+) -> LoadFailure:
+    from .file_messages import FILE_MESSAGES
+
+    message = FILE_MESSAGES[key].get(lang).format(**params)
+    return LoadFailure(Problem(display_path(path), line, field, message))
 
 
-def load_document(path: Path) -> Document:
-    """Parse a YAML or JSON file; a syntax error or duplicate key becomes a located Problem."""
+def load_document(path: Path, lang: Lang = "fr") -> Document:
+    """Parse a YAML or JSON file; a syntax error or duplicate key becomes a located Problem,
+    said in `lang`."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _refuse(
-                path, None, f"file too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})"
-            )
+            raise _refuse(path, None, lang, "y_too_large", size=size, max=MAX_FILE_BYTES)
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise LoadFailure(
-            Problem(
-                display_path(path),
-                None,
-                "",
-                f"not UTF-8 text ({exc.reason}); save the file as UTF-8",
-            )
-        ) from exc
+        raise _refuse(path, None, lang, "y_not_utf8") from exc
     except OSError as exc:
-        raise LoadFailure(
-            Problem(display_path(path), None, "", f"cannot read file: {exc.strerror}")
-        ) from exc
+        from .atomic import os_reason
+
+        raise _refuse(path, None, lang, "y_cannot_read", reason=os_reason(exc)(lang)) from exc
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     yaml.max_depth = MAX_DEPTH
@@ -130,28 +128,24 @@ def load_document(path: Path) -> Document:
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
-        key = _duplicate_key(exc)
-        raise LoadFailure(
-            Problem(display_path(path), line, key, "duplicate key; each key may appear only once")
-        ) from exc
+        raise _refuse(path, line, lang, "y_duplicate", _duplicate_key(exc)) from exc
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "syntax error"
         if "depth" in what:
-            what = f"nested too deeply (at most {MAX_DEPTH} levels)"
-        raise LoadFailure(Problem(display_path(path), line, "", f"invalid YAML: {what}")) from exc
-
+            raise _refuse(path, line, lang, "y_too_deep", max=MAX_DEPTH) from exc
+        raise _refuse(path, line, lang, "y_invalid", what=what) from exc
     except YAMLError as exc:
-        raise LoadFailure(Problem(display_path(path), None, "", f"invalid YAML: {exc}")) from exc
+        raise _refuse(path, None, lang, "y_invalid", what=exc) from exc
     except RecursionError:
-        raise _refuse(path, None, f"nested too deeply (at most {MAX_DEPTH} levels)") from None
+        raise _refuse(path, None, lang, "y_too_deep", max=MAX_DEPTH) from None
     doc = Document(path=path, data=None)
     doc.lines[()] = 1
     try:
         doc.data = _plain(raw, (), doc.lines, [MAX_ENTRIES])
     except _TooManyEntries as exc:
-        raise _refuse(path, exc.line, str(exc)) from None
+        raise _refuse(path, exc.line, lang, "y_too_many", max=MAX_ENTRIES) from None
     return doc
 
 
@@ -173,10 +167,7 @@ def _duplicate_key(exc: DuplicateKeyError) -> str:
 
 class _TooManyEntries(Exception):
     def __init__(self, line: int | None) -> None:
-        super().__init__(
-            f"too many entries (more than {MAX_ENTRIES:,} keys and items once aliases (*name) are "
-            "expanded); split the file or remove repeated aliases"
-        )
+        super().__init__(line)
         self.line = line
 
 

@@ -24,9 +24,12 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from ..common import StrictModel
+from ..answers import file_problems
+from ..common import Lang, StrictModel
 from ..errors import InputError
-from ..yamlio import LoadFailure, load_document, problems_from_validation
+from ..i18n import t
+from ..yamlio import LoadFailure, load_document
+from . import input_messages as _messages  # noqa: F401  (registers the messages)
 
 __all__ = [
     "FIXED_COLUMNS",
@@ -69,33 +72,24 @@ class ColumnMap(StrictModel):
         return {col: {fold(k): v for k, v in table.items()} for col, table in self.values.items()}
 
 
-def load_mapping(path: Path, known_ids: Iterable[str]) -> ColumnMap:
+def load_mapping(path: Path, known_ids: Iterable[str], lang: Lang = "fr") -> ColumnMap:
     """Read and check a mapping file; every problem is reported at once (InputError)."""
     try:
-        doc = load_document(path)
+        doc = load_document(path, lang)
     except LoadFailure as exc:
         raise InputError(str(exc.problem)) from None
     try:
         mapping = ColumnMap.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError("\n".join(str(p) for p in problems_from_validation(doc, exc))) from None
+        raise InputError("\n".join(str(p) for p in file_problems(doc, exc, lang))) from None
     known = set(known_ids)
     problems = [
-        str(
-            doc.problem(
-                ("columns", title),
-                f"'{target}' n'est pas une colonne connue / is not a known column ID",
-            )
-        )
+        str(doc.problem(("columns", title), t("m_unknown_column", lang, target=target)))
         for title, target in mapping.columns.items()
         if target not in known
     ]
     problems += [
-        str(
-            doc.problem(
-                ("values", col), f"'{col}' n'est pas une colonne connue / is not a known column ID"
-            )
-        )
+        str(doc.problem(("values", col), t("m_unknown_column", lang, target=col)))
         for col in mapping.values
         if col != "*" and col not in known
     ]
@@ -140,19 +134,15 @@ def plan_columns(
                 ignored.append(title)
             continue
         if target in titles:
-            raise InputError(
-                f"colonne en double / duplicate column: '{titles[target]}' et / and '{title}' "
-                f"sont toutes deux / both are '{target}'"
+            raise InputError.said(
+                "m_duplicate_column", first=titles[target], second=title, target=target
             )
         titles[target] = title
         targets.append((index, target))
     skip = set(optional)
     missing = [c for c in REQUIRED_COLUMNS if c not in titles and c not in skip]
     if missing:
-        raise InputError(
-            f"colonnes obligatoires absentes / missing required columns: {', '.join(missing)}. "
-            "En-tête attendu / expected header: see `assess template-csv`, or map your titles with --mapping"
-        )
+        raise InputError.said("m_missing_columns", names=", ".join(missing))
     return ColumnPlan(
         width=len(header),
         targets=tuple(targets),

@@ -75,6 +75,9 @@ BATCH_MESSAGES: dict[str, Text] = {
         fr="{n} questions (pas de dictionnaire de données avec -o -)",
         en="{n} questions (no data dictionary with -o -)",
     ),
+    "b_xlsx_sheet": _M(fr="XLSX, feuille « {sheet} »", en="XLSX, sheet '{sheet}'"),
+    "b_progress_start": _M(fr="notation", en="scoring"),
+    "b_progress": _M(fr="{rows} lignes · {rate} lignes/s", en="{rows} rows · {rate} rows/s"),
     "b_errors_sheet": _M(fr="erreurs", en="errors"),
     "b_results_sheet": _M(fr="résultats", en="results"),
     "b_closing": _M(

@@ -20,8 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..atomic import os_reason
+from ..common import Lang
 from ..errors import InputError
+from ..i18n import t
 from ..values import PercentCell
+from . import input_messages as _messages  # noqa: F401  (registers the messages)
 from .xlsx_guard import MAX_CELL_CHARS, check_workbook
 
 __all__ = ["DELIMITERS", "RawRow", "Table", "detect_encoding", "open_table"]
@@ -56,13 +60,14 @@ class Table:
     size: int = 0
     sheet: str | None = None  # XLSX: the worksheet read
     notes: list[str] = field(default_factory=list)  # e.g. hidden sheets passed over
+    lang: Lang = "fr"  # of the notes and of the row problems
     blank_lines: int = 0
     position: Callable[[], int] = field(default=lambda: 0)
     close: Callable[[], None] = field(default=lambda: None)
 
 
-def _unusable(path: Path, message: str) -> InputError:
-    return InputError(f"{path}: {message}")
+def _unusable(path: Path, key: str, **params: object) -> InputError:
+    return InputError.said(key, path=str(path), **params)
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -83,11 +88,9 @@ def detect_encoding(path: Path, override: str | None = None) -> str:
         try:
             codecs.lookup(override)
         except LookupError:
-            raise _unusable(path, f"encodage inconnu / unknown encoding '{override}'") from None
+            raise _unusable(path, "r_unknown_encoding", name=override) from None
         if not _decodes(path, override):
-            raise _unusable(
-                path, f"le fichier n'est pas en {override} / the file is not valid {override}"
-            )
+            raise _unusable(path, "r_wrong_encoding", name=override)
         return override
     with path.open("rb") as f:
         head = f.read(_SAMPLE)
@@ -96,10 +99,7 @@ def detect_encoding(path: Path, override: str | None = None) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if b"\x00" in head or _control_share(head) > 0.05:
-        raise _unusable(
-            path,
-            "ce n'est pas un fichier CSV ni XLSX (contenu binaire) / not a CSV or XLSX file (binary content)",
-        )
+        raise _unusable(path, "r_binary")
     for encoding in ("utf-8", "cp1252"):
         if _decodes(path, encoding):
             return encoding
@@ -130,6 +130,7 @@ def open_table(
     known: Callable[[str], bool],
     encoding: str | None = None,
     sheet: str | None = None,
+    lang: Lang = "fr",
 ) -> Table:
     """Open a CSV or XLSX file; raise InputError if it cannot be read as a table at all."""
     try:
@@ -137,21 +138,19 @@ def open_table(
             magic = f.read(4)
         size = path.stat().st_size
     except OSError as exc:
-        raise _unusable(path, f"lecture impossible / cannot read: {exc.strerror}") from None
+        raise _unusable(path, "r_cannot_read", reason=os_reason(exc)) from None
     if size == 0:
-        raise _unusable(path, "fichier vide / empty file")
+        raise _unusable(path, "r_empty")
     if magic == _XLS_MAGIC:
-        raise _unusable(
-            path,
-            "ancien format Excel .xls : enregistrer en .xlsx ou CSV / old Excel .xls format: save as .xlsx or CSV",
-        )
+        raise _unusable(path, "r_xls")
     if magic == _XLSX_MAGIC:
-        return _open_xlsx(path, size, sheet)
-    if sheet is not None:
-        raise _unusable(
-            path, "--sheet ne vaut que pour un classeur XLSX / --sheet is for XLSX workbooks only"
-        )
-    return _open_csv(path, size, known, encoding)
+        table = _open_xlsx(path, size, sheet, lang)
+    elif sheet is not None:
+        raise _unusable(path, "r_sheet_csv")
+    else:
+        table = _open_csv(path, size, known, encoding)
+    table.lang = lang  # the rows are read later, lazily: they say their problems in it
+    return table
 
 
 def _open_csv(path: Path, size: int, known: Callable[[str], bool], override: str | None) -> Table:
@@ -170,16 +169,12 @@ def _open_csv(path: Path, size: int, known: Callable[[str], bool], override: str
                 header = [c.strip().lstrip("\ufeff") for c in record]
                 header_line = reader.line_num
                 break
-    except csv.Error as exc:
+    except csv.Error:
         text.close()
-        raise _unusable(
-            path, f"ligne / line {reader.line_num}: CSV illisible / unreadable CSV: {exc}"
-        ) from None
+        raise _unusable(path, "r_bad_csv", line=reader.line_num) from None
     if header is None:
         text.close()
-        raise _unusable(
-            path, "aucune ligne d'en-tête / no header row (the file has only blank lines)"
-        )
+        raise _unusable(path, "r_no_header")
     table = Table(
         header, iter(()), "csv", enc, delimiter, size, position=raw.tell, close=text.close
     )
@@ -195,12 +190,10 @@ def _csv_rows(reader: Any, header_line: int, table: Table) -> Iterator[RawRow]:
             record = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
+        except csv.Error:
             start, previous = previous + 1, reader.line_num
             row += 1
-            yield RawRow(
-                row, start, (), f"enregistrement CSV illisible / unreadable CSV record: {exc}"
-            )
+            yield RawRow(row, start, (), t("r_bad_record", table.lang))
             continue
         start, previous = previous + 1, reader.line_num
         if not any(c.strip() for c in record):
@@ -210,29 +203,21 @@ def _csv_rows(reader: Any, header_line: int, table: Table) -> Iterator[RawRow]:
         yield RawRow(row, start, tuple(record))
 
 
-def _choose_sheet(path: Path, book: Any, wanted: str | None) -> tuple[Any, list[str]]:
+def _choose_sheet(path: Path, book: Any, wanted: str | None, lang: Lang) -> tuple[Any, list[str]]:
     """The named sheet, else the first visible one; notes say which hidden sheets were passed."""
     if wanted is not None:
         if wanted not in book.sheetnames:
-            raise _unusable(
-                path,
-                f"pas de feuille « {wanted} » / no sheet named '{wanted}'; "
-                f"sheets: {', '.join(book.sheetnames)}",
-            )
+            raise _unusable(path, "r_no_sheet", wanted=wanted, sheets=", ".join(book.sheetnames))
         return book[wanted], []
     for index, candidate in enumerate(book.worksheets):
         if candidate.sheet_state == "visible":
             hidden = [ws.title for ws in book.worksheets[:index]]
-            notes = (
-                [f"feuilles masquées ignorées / hidden sheets skipped: {', '.join(hidden)}"]
-                if hidden
-                else []
-            )
+            notes = [t("r_hidden_sheets", lang, names=", ".join(hidden))] if hidden else []
             return candidate, notes
-    raise _unusable(path, "aucune feuille visible / no visible sheet; use --sheet NAME")
+    raise _unusable(path, "r_no_visible_sheet")
 
 
-def _open_xlsx(path: Path, size: int, wanted: str | None = None) -> Table:
+def _open_xlsx(path: Path, size: int, wanted: str | None, lang: Lang) -> Table:
     import openpyxl
 
     check_workbook(path)
@@ -240,12 +225,10 @@ def _open_xlsx(path: Path, size: int, wanted: str | None = None) -> Table:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise _unusable(
-            path, f"classeur XLSX illisible / unreadable XLSX workbook: {exc}"
-        ) from None
+    except Exception:  # openpyxl raises many types for a damaged file
+        raise _unusable(path, "r_bad_xlsx") from None
     try:
-        sheet, notes = _choose_sheet(path, book, wanted)
+        sheet, notes = _choose_sheet(path, book, wanted, lang)
     except InputError:
         book.close()
         raise
@@ -259,9 +242,7 @@ def _open_xlsx(path: Path, size: int, wanted: str | None = None) -> Table:
             break
     if header is None:
         book.close()
-        raise _unusable(
-            path, f"aucune ligne d'en-tête / no header row (sheet '{sheet.title}' is empty)"
-        )
+        raise _unusable(path, "r_empty_sheet", sheet=sheet.title)
     total = sheet.max_row or 0
     counter = {"line": line}
     table = Table(header, iter(()), "xlsx", size=total, close=book.close)
@@ -304,9 +285,10 @@ def _xlsx_rows(
         longest = max((len(c) for c in cells if isinstance(c, str)), default=0)
         if longest > MAX_CELL_CHARS:
             yield RawRow(
-                row, counter["line"], (),
-                f"cellule de {longest:,} caractères, au plus {MAX_CELL_CHARS:,} / "
-                f"a cell of {longest:,} characters; at most {MAX_CELL_CHARS:,}",
-            )  # fmt: skip
+                row,
+                counter["line"],
+                (),
+                t("r_long_cell", table.lang, n=longest, max=MAX_CELL_CHARS),
+            )
             continue
         yield RawRow(row, counter["line"], tuple("" if c is None else c for c in cells))

@@ -93,7 +93,7 @@ def _chunks(rows: Iterator[RawRow], size: int, report: BatchReport) -> Iterator[
 
 def _describe(table: Table) -> str:
     if table.kind == "xlsx":
-        return f"XLSX, feuille / sheet « {table.sheet} »"
+        return t("b_xlsx_sheet", table.lang, sheet=table.sheet)
     delim = {"\t": "tab"}.get(table.delimiter or "", table.delimiter or "")
     return f"CSV, {table.encoding}, '{delim}'"
 
@@ -251,11 +251,14 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
     previous = load_previous(options.previous) if options.previous is not None else None
     questions = list(defs.questionnaire.questions())
     mapping = (
-        load_mapping(options.mapping, (*FIXED_COLUMNS, *questions)) if options.mapping else None
+        load_mapping(options.mapping, (*FIXED_COLUMNS, *questions), options.lang)
+        if options.mapping
+        else None
     )
     table = open_table(
-        options.input, known_column(questions, mapping), options.encoding, options.sheet
-    )
+        options.input, known_column(questions, mapping), options.encoding, options.sheet,
+        options.lang,
+    )  # fmt: skip
     report = BatchReport(source=_describe(table))
     try:
         optional = ("assessment_date",) if options.as_of else ()

@@ -10,6 +10,7 @@ refused too.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
@@ -25,8 +26,9 @@ MAX_MEMBERS = 10_000
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1 << 20):,.0f} MB"
+def _mb(size: int) -> Callable[[str], str]:
+    megabytes = round(size / (1 << 20))
+    return lambda lang: f"{megabytes} Mo" if lang == "fr" else f"{megabytes} MB"
 
 
 def check_workbook(path: Path) -> None:
@@ -34,12 +36,10 @@ def check_workbook(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(
-            f"{path}: classeur XLSX illisible / unreadable XLSX workbook: {exc}"
-        ) from None
+    except (zipfile.BadZipFile, OSError):
+        raise InputError.said("r_bad_xlsx", path=str(path)) from None
     if len(members) > MAX_MEMBERS:
-        raise _bomb(path, f"{len(members):,} parts")
+        raise _bomb(path, "r_bomb_parts", n=len(members))
     total = 0
     for member in members:
         size = member.file_size
@@ -50,22 +50,21 @@ def check_workbook(path: Path) -> None:
             else MAX_WHOLE_PART_BYTES
         )
         if size > limit:
-            raise _bomb(
-                path, f"{member.filename} would inflate to {_mb(size)} (at most {_mb(limit)})"
-            )
+            raise _bomb(path, "r_bomb_part", part=member.filename, size=_mb(size), limit=_mb(limit))
         ratio = size / max(member.compress_size, 1)
         if size > _RATIO_FROM and ratio > MAX_RATIO:
             raise _bomb(
-                path, f"{member.filename} would inflate {ratio:,.0f} times (at most {MAX_RATIO})"
+                path, "r_bomb_ratio", part=member.filename, ratio=round(ratio), max=MAX_RATIO
             )
     if total > MAX_TOTAL_BYTES:
-        raise _bomb(
-            path, f"the parts would inflate to {_mb(total)} (at most {_mb(MAX_TOTAL_BYTES)})"
-        )
+        raise _bomb(path, "r_bomb_total", size=_mb(total), limit=_mb(MAX_TOTAL_BYTES))
 
 
-def _bomb(path: Path, detail: str) -> InputError:
-    return InputError(
-        f"{path}: classeur refusé, il se décompresse de façon anormale / workbook refused, it "
-        f"inflates abnormally ({detail}); save it again from the spreadsheet or export CSV"
-    )
+def _bomb(path: Path, detail: str, **params: object) -> InputError:
+    def said(lang: str) -> str:
+        from ..i18n import t
+
+        shown = {k: v(lang) if callable(v) else v for k, v in params.items()}
+        return t(detail, "en" if lang == "en" else "fr", **shown)
+
+    return InputError.said("r_bomb", path=str(path), detail=said)

@@ -30,7 +30,7 @@ _RESULT_FORMATS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
 
 
 @contextmanager
-def _progress() -> Iterator[Progress | None]:
+def _progress(lang: Lang) -> Iterator[Progress | None]:
     """A rich progress bar on stderr with rows/s and ETA, only when stderr is a terminal."""
     if not sys.stderr.isatty():
         yield None
@@ -39,12 +39,15 @@ def _progress() -> Iterator[Progress | None]:
     from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
     from rich.progress import Progress as Bar
 
+    from ..batch import messages as _messages  # noqa: F401  (registers the batch messages)
+    from ..i18n import t
+
     start = time.monotonic()
     with Bar(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f} %"),
         TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
     ) as bar:  # fmt: skip
-        task = bar.add_task("notation / scoring", total=None)
+        task = bar.add_task(t("b_progress_start", lang), total=None)
 
         def update(position: int, size: int, rows: int) -> None:
             rate = rows / max(time.monotonic() - start, 1e-6)
@@ -52,7 +55,7 @@ def _progress() -> Iterator[Progress | None]:
                 task,
                 completed=position,
                 total=size or None,
-                description=f"{rows} lignes / rows · {rate:,.0f} /s",
+                description=t("b_progress", lang, rows=rows, rate=f"{rate:.0f}"),
             )
 
         yield update
@@ -153,7 +156,7 @@ def batch(
         reports_dir=reports_dir, lang=lang, summary=summary_path, sheet=sheet, previous=previous,
         strict=strict, public=public,
     )  # fmt: skip
-    with _progress() as progress:
+    with _progress(lang) as progress:
         report = run_batch(options, progress)
     _print_report(report, errors_file, lang)
     if report.rejected:

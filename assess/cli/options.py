@@ -89,13 +89,11 @@ def read_answers(path: Path, questionnaire: Questionnaire, lang: Lang = "fr") ->
     answers = load_answers(path, questionnaire, lang)
     found, current = answers.questionnaire.version, questionnaire.version
     if found != current:
-        click.echo(
-            f"Avertissement / warning: {display_path(path)} : réponses pour la version {found} du "
-            f"questionnaire « {questionnaire.id} », lues avec la version {current} / answers for "
-            f"questionnaire version {found}, read with version {current}; check the questions "
-            "that changed",
-            err=True,
-        )
+        from ..i18n import t
+
+        path_shown = display_path(path)
+        said = t("cli_other_version", lang, path=path_shown, found=found, current=current)
+        click.echo(said, err=True)
     return answers
 
 

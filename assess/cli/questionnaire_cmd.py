@@ -74,13 +74,12 @@ def questionnaire(
 ) -> None:  # fmt: skip
     """Answer the questionnaire interactively (help: help_text.HELP)."""
     target = output or resume or DEFAULT_OUTPUT
+    from ..i18n import t, tn
+
     if is_stdout(target):
-        raise click.UsageError(
-            "-o: le questionnaire enregistre dans un fichier, pas - / the questionnaire saves to a file, not -"
-        )
+        raise click.UsageError(t("iv_no_stdout", lang))
     refuse_inputs([target], [rules_dir, questionnaire_path, previous])
     from ..answers import load_answers
-    from ..i18n import t, tn
     from ..interview import Interview
     from ..interview.trust import CheckWatcher
     from ..render.text import score_text
@@ -138,7 +137,7 @@ def _prefill(defs: Definitions, previous: Path, day: dt.date, lang: Lang) -> Dra
     from ..progress.prefill import draft_from_previous
     from ..render.views import Formatter
 
-    draft, notes = draft_from_previous(previous, defs.questionnaire, day)
+    draft, notes = draft_from_previous(previous, defs.questionnaire, day, lang)
     fmt = Formatter(lang, defs)
     for note in notes:
         click.echo(carry_note_text(fmt, note).strip(), err=True)

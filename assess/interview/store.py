@@ -233,7 +233,7 @@ def _plain(value: Any) -> Any:
 def load_draft(path: Path, questionnaire: Questionnaire, lang: Lang) -> tuple[Draft, list[str]]:
     """Read a file to resume. Unusable entries are dropped (and asked again) with a warning."""
     try:
-        data = load_document(path).data
+        data = load_document(path, lang).data
     except LoadFailure as exc:
         raise AnswersError([exc.problem]) from exc
     name = display_path(path)

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..answers import Answer
+from ..common import Lang
 from ..errors import AnswersError
 from ..interview.store import Draft, new_draft
 from ..questionnaire import Questionnaire
@@ -20,10 +21,10 @@ __all__ = ["draft_from_previous"]
 
 
 def draft_from_previous(
-    path: Path, questionnaire: Questionnaire, assessment_date: dt.date
+    path: Path, questionnaire: Questionnaire, assessment_date: dt.date, lang: Lang = "fr"
 ) -> tuple[Draft, list[CarryNote]]:
     try:
-        doc = load_document(path)
+        doc = load_document(path, lang)
     except LoadFailure as exc:
         raise AnswersError([exc.problem]) from exc
     previous, notes = carry_document(doc, questionnaire)
