@@ -72,6 +72,11 @@ FILE_MESSAGES: dict[str, Text] = {
         fr="YAML invalide : vérifier les crochets, les guillemets et l'indentation de cette ligne",
         en="invalid YAML ({what}): check the brackets, quotes and indentation of this line",
     ),
+    "y_unbuildable": _M(
+        fr="« {value} » est illisible (date qui n'existe pas, ou nombre trop long) : corriger la "
+        "valeur, ou l'écrire entre guillemets",
+        en="'{value}' cannot be read ({reason}): correct the value, or quote it",
+    ),
     "y_too_deep": _M(
         fr="imbrication trop profonde ({max} niveaux au plus)",
         en="nested too deeply (at most {max} levels)",

@@ -50,9 +50,15 @@ class _Constructor(RoundTripConstructor):
             return super().construct_non_recursive_object(node, tag)
         except (ValueError, OverflowError) as exc:
             value = clip(str(node.value)) if isinstance(node.value, str) else ""
-            raise ConstructorError(
-                None, None, f"'{value}' cannot be read: {clip(str(exc))}", node.start_mark
-            ) from None
+            raise _Unbuildable(value, clip(str(exc)), node.start_mark) from None
+
+
+class _Unbuildable(ConstructorError):
+    """A scalar YAML reads as a date or number that Python cannot build (30 February)."""
+
+    def __init__(self, value: str, reason: str, mark: Any) -> None:
+        super().__init__(None, None, f"'{value}' cannot be read: {reason}", mark)
+        self.value, self.reason = value, reason
 
 
 @dataclass
@@ -129,6 +135,11 @@ def load_document(path: Path, lang: Lang = "fr") -> Document:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
         raise _refuse(path, line, lang, "y_duplicate", _duplicate_key(exc)) from exc
+    except _Unbuildable as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+        raise _refuse(
+            path, line, lang, "y_unbuildable", value=exc.value, reason=exc.reason
+        ) from exc
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -9,6 +9,7 @@ import pytest
 
 from assess.batch.run import BatchOptions, BatchReport, run_batch
 from assess.batch.writer import ERROR_COLUMNS, ERROR_HEADERS
+from assess.errors import InputError
 from assess.geo import finess_with_key
 from tests.conftest import MINI, ROOT
 
@@ -85,3 +86,13 @@ def run(tmp_path):
         return batch(write(tmp_path, text, name, file_encoding), tmp_path, **kwargs)
 
     return _run
+
+
+def said(info: pytest.ExceptionInfo[InputError], file: str = "") -> tuple[str, str]:
+    """An input error in French and in English, its path shortened to the file's name."""
+    error = info.value
+    texts = (error.text("fr"), error.text("en"))
+    if not file:
+        return texts
+    folder = str(Path(str(error.params["path"])).parent) + "/"
+    return (texts[0].replace(folder, "", 1), texts[1].replace(folder, "", 1))

@@ -7,7 +7,6 @@ import json
 from click.testing import CliRunner
 
 from assess.cli import cli
-from assess.errors import InputError
 from tests.conftest import MINI_ARGS
 
 from .conftest import GOOD, csv_text, read_csv, row
@@ -46,9 +45,14 @@ def test_exit_1_when_input_is_unusable(tmp_path):
     (tmp_path / "in.csv").write_bytes(b"")
     res = CliRunner().invoke(cli, ["batch", str(tmp_path / "in.csv"), *MINI_ARGS])
     assert res.exit_code == 1
-    assert (
-        isinstance(res.exception, InputError)
-        or "fichier vide / empty file" in res.output + res.stderr
+    assert res.stderr == (
+        f"Erreur : {tmp_path / 'in.csv'} : fichier vide ; il faut une ligne d'en-tête puis une "
+        "ligne par organisation (modèle : assess template-csv).\n"
+    )
+    res = CliRunner().invoke(cli, ["batch", str(tmp_path / "in.csv"), "--lang", "en", *MINI_ARGS])
+    assert res.stderr == (
+        f"Error: {tmp_path / 'in.csv'}: empty file; it needs a header row, then one row per "
+        "organisation (template: assess template-csv).\n"
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from assess.errors import InputError
 
-from .conftest import GOOD, HEADER, csv_text, row
+from .conftest import GOOD, HEADER, csv_text, row, said
 
 
 @pytest.mark.parametrize(("delimiter", "shown"), [(";", "';'"), (",", "','"), ("\t", "'tab'")])
@@ -47,8 +47,12 @@ def test_encoding_override(run):
     text = csv_text([row(GOOD[0], "Hôpital")])
     report, results, _ = run(text, file_encoding="latin-1", encoding="latin-1")
     assert results[0]["name"] == "Hôpital"
-    with pytest.raises(InputError, match="the file is not valid utf-8"):
+    with pytest.raises(InputError) as info:
         run(text.encode("cp1252"), encoding="utf-8")
+    assert said(info, "in.csv") == (
+        "in.csv : le fichier n'est pas en utf-8 ; retirer --encoding pour qu'il soit détecté.",
+        "in.csv: the file is not valid utf-8; drop --encoding to have it detected.",
+    )
 
 
 def test_french_numbers_and_yes_no_forms(run):
@@ -112,8 +116,14 @@ def test_extra_columns_warn_and_missing_question_columns_are_unknown(run):
 
 def test_missing_required_columns_make_the_input_unusable(run):
     header = [c for c in HEADER if c not in ("region", "departement")]
-    with pytest.raises(InputError, match=r"missing required columns: region, departement\."):
+    with pytest.raises(InputError) as info:
         run(csv_text([], header=header))
+    assert said(info) == (
+        "Colonnes obligatoires absentes : region, departement. En-tête attendu : voir assess "
+        "template-csv, ou faire correspondre vos titres avec --mapping.",
+        "Missing required columns: region, departement. Expected header: see assess "
+        "template-csv, or map your titles with --mapping.",
+    )
 
 
 def test_assessment_date_column_may_be_replaced_by_as_of(run):
@@ -125,13 +135,25 @@ def test_assessment_date_column_may_be_replaced_by_as_of(run):
 
 
 def test_empty_file(run):
-    with pytest.raises(InputError, match=r"fichier vide / empty file$"):
+    with pytest.raises(InputError) as info:
         run(b"")
+    assert said(info, "in.csv") == (
+        "in.csv : fichier vide ; il faut une ligne d'en-tête puis une ligne par organisation "
+        "(modèle : assess template-csv).",
+        "in.csv: empty file; it needs a header row, then one row per organisation "
+        "(template: assess template-csv).",
+    )
 
 
 def test_only_blank_lines(run):
-    with pytest.raises(InputError, match="no header row"):
+    with pytest.raises(InputError) as info:
         run("\r\n \r\n\r\n")
+    assert said(info, "in.csv") == (
+        "in.csv : aucune ligne d'en-tête (le fichier n'a que des lignes vides) ; la première "
+        "ligne doit nommer les colonnes (modèle : assess template-csv).",
+        "in.csv: no header row (the file has only blank lines); the first row must name the "
+        "columns (template: assess template-csv).",
+    )
 
 
 def test_header_only(run):
@@ -142,18 +164,34 @@ def test_header_only(run):
 
 def test_binary_garbage(run):
     garbage = bytes(range(256)) * 4 + os.urandom(512)
-    with pytest.raises(InputError, match=r"not a CSV or XLSX file \(binary content\)"):
+    with pytest.raises(InputError) as info:
         run(garbage, name="in.csv")
+    assert said(info, "in.csv") == (
+        "in.csv : ce n'est ni un fichier CSV ni un classeur XLSX (contenu binaire) ; exporter "
+        "les données en CSV ou en XLSX.",
+        "in.csv: neither a CSV file nor an XLSX workbook (binary content); export the data as "
+        "CSV or XLSX.",
+    )
 
 
 def test_old_xls_is_refused(run):
-    with pytest.raises(InputError, match="old Excel .xls format"):
+    with pytest.raises(InputError) as info:
         run(b"\xd0\xcf\x11\xe0" + b"\x00" * 600, name="in.xls")
+    assert said(info, "in.xls") == (
+        "in.xls : ancien format Excel .xls ; l'enregistrer en .xlsx depuis le tableur, ou "
+        "l'exporter en CSV.",
+        "in.xls: old Excel .xls format; save it as .xlsx from the spreadsheet, or export it as CSV.",
+    )
 
 
 def test_damaged_xlsx(run):
-    with pytest.raises(InputError, match="unreadable XLSX workbook"):
+    with pytest.raises(InputError) as info:
         run(b"PK\x03\x04garbage", name="in.xlsx")
+    assert said(info, "in.xlsx") == (
+        "in.xlsx : classeur XLSX illisible ; l'enregistrer à nouveau depuis le tableur, ou "
+        "l'exporter en CSV.",
+        "in.xlsx: unreadable XLSX workbook; save it again from the spreadsheet, or export it as CSV.",
+    )
 
 
 def test_unusable_input_leaves_no_output(run, tmp_path):

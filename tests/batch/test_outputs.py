@@ -176,7 +176,7 @@ def test_xlsx_input(run, tmp_path):
     path = tmp_path / "export.xlsx"
     book.save(path)
     report, results, errors = run(path.read_bytes(), name="export.xlsx")
-    assert report.source == "XLSX, feuille / sheet « Sheet »"
+    assert report.source == "XLSX, feuille « Sheet »"
     assert (report.read, report.scored, report.rejected, report.blank_lines) == (3, 3, 0, 1)
     assert [(r["finess"], r["dmp_level"], r["findings_critical"]) for r in results] == [
         (GOOD[0], "1", "1"),
@@ -225,10 +225,19 @@ def test_mapping_file_errors(run, tmp_path):
     )
     with pytest.raises(InputError) as exc:
         run(csv_text([]), mapping=tmp_path / "map.yaml")
+    where = tmp_path / "map.yaml"
     assert str(exc.value).splitlines() == [
-        f"{tmp_path / 'map.yaml'}:2: columns.X: 'dmp.nope' n'est pas une colonne connue / is not a known column ID",
-        f"{tmp_path / 'map.yaml'}:4: values.bad.col: 'bad.col' n'est pas une colonne connue / is not a known column ID",
+        f"{where}:2: columns.X: « dmp.nope » n'est pas une colonne connue : écrire l'identifiant "
+        "d'une colonne du modèle (assess template-csv), par exemple finess ou dmp.feeds.",
+        f"{where}:4: values.bad.col: « bad.col » n'est pas une colonne connue : écrire "
+        "l'identifiant d'une colonne du modèle (assess template-csv), par exemple finess ou dmp.feeds.",
     ]
+    with pytest.raises(InputError) as exc:
+        run(csv_text([]), mapping=tmp_path / "map.yaml", lang="en")
+    assert str(exc.value).splitlines()[0] == (
+        f"{where}:2: columns.X: 'dmp.nope' is not a known column: write the ID of a template "
+        "column (assess template-csv), for example finess or dmp.feeds."
+    )
 
 
 def test_formula_injection_is_neutralised(run):

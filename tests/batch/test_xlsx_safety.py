@@ -10,7 +10,7 @@ import pytest
 from assess.batch import xlsx_guard
 from assess.errors import InputError
 
-from .conftest import GOOD, HEADER, batch, row
+from .conftest import GOOD, HEADER, batch, row, said
 
 
 def _book(tmp_path, sheets: list[tuple[str, str, list[list[object]]]], name: str = "in.xlsx"):
@@ -43,11 +43,11 @@ def test_hidden_first_sheet_is_skipped_and_named(tmp_path):
     )
     report, results, errors = batch(path, tmp_path)
     assert [r["finess"] for r in results] == [GOOD[3]] and errors == []
-    assert report.source == "XLSX, feuille / sheet « Réponses »"
-    assert (
-        report.warnings[0]
-        == "feuilles masquées ignorées / hidden sheets skipped: Brouillon, Calculs"
-    )
+    assert report.source == "XLSX, feuille « Réponses »"
+    assert report.warnings[0] == "feuilles masquées ignorées : Brouillon, Calculs"
+    english, _, _ = batch(path, tmp_path, lang="en")
+    assert english.source == "XLSX, sheet 'Réponses'"
+    assert english.warnings[0] == "hidden sheets skipped: Brouillon, Calculs"
 
 
 def test_sheet_option_chooses_any_sheet(tmp_path):
@@ -60,10 +60,14 @@ def test_sheet_option_chooses_any_sheet(tmp_path):
     )
     report, results, _ = batch(path, tmp_path, sheet="Brouillon")
     assert [r["finess"] for r in results] == GOOD[:2]
-    assert report.source == "XLSX, feuille / sheet « Brouillon »"
-    assert not any("hidden" in w for w in report.warnings)
-    with pytest.raises(InputError, match="no sheet named 'Nope'; sheets: Brouillon, Réponses"):
+    assert report.source == "XLSX, feuille « Brouillon »"
+    assert not any("masquées" in w for w in report.warnings)
+    with pytest.raises(InputError) as info:
         batch(path, tmp_path, sheet="Nope")
+    assert said(info, "in.xlsx") == (
+        "in.xlsx : pas de feuille « Nope » ; feuilles du classeur : Brouillon, Réponses.",
+        "in.xlsx: no sheet named 'Nope'; the workbook's sheets: Brouillon, Réponses.",
+    )
 
 
 def _bomb(tmp_path, member: str, size: int):
@@ -82,8 +86,12 @@ def test_part_that_inflates_abnormally_is_refused(tmp_path):
     assert path.stat().st_size < 100_000
     with pytest.raises(InputError) as info:
         batch(path, tmp_path)
-    assert "workbook refused, it inflates abnormally (xl/sharedStrings2.xml would inflate" in str(
-        info.value
+    assert said(info, "in.xlsx") == (
+        "in.xlsx : classeur refusé, il se décompresse de façon anormale (xl/sharedStrings2.xml "
+        "grossirait 1028 fois, 250 au plus) ; l'enregistrer à nouveau depuis le tableur, ou "
+        "l'exporter en CSV.",
+        "in.xlsx: workbook refused, it inflates abnormally (xl/sharedStrings2.xml would inflate "
+        "1028 times, at most 250); save it again from the spreadsheet, or export it as CSV.",
     )
     assert not (tmp_path / "out.csv").exists()
 
@@ -92,8 +100,11 @@ def test_part_larger_than_the_limit_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsx_guard, "MAX_WHOLE_PART_BYTES", 1 << 20)
     monkeypatch.setattr(xlsx_guard, "MAX_RATIO", 10**9)
     path = _bomb(tmp_path, "xl/styles2.xml", 2 << 20)
-    with pytest.raises(InputError, match=r"xl/styles2.xml would inflate to 2 MB \(at most 1 MB\)"):
+    with pytest.raises(InputError) as info:
         batch(path, tmp_path)
+    french, english = said(info)
+    assert "(xl/styles2.xml ferait 2 Mo décompressé, 1 Mo au plus)" in french
+    assert "(xl/styles2.xml would inflate to 2 MB, at most 1 MB)" in english
 
 
 def _lengthen(path, marker: str, text: str) -> None:
@@ -113,9 +124,6 @@ def test_oversized_cell_rejects_only_its_row(tmp_path):
     report, results, errors = batch(path, tmp_path)
     assert [r["finess"] for r in results] == [GOOD[0], GOOD[2]]
     assert [(e["row"], e["message"]) for e in errors] == [
-        (
-            "2",
-            "cellule de 40,000 caractères, au plus 32,767 / a cell of 40,000 characters; at most 32,767",
-        )
+        ("2", "Une cellule a 40000 caractères ; 32767 au plus : la raccourcir.")
     ]
     assert report.read == 3 and report.scored == 2 and report.rejected == 1

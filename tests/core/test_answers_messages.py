@@ -74,11 +74,15 @@ def test_other_questionnaire_version_is_flagged(tmp_path, monkeypatch, args):
     _answers(tmp_path, {"dmp.feeds": "yes"}, version="0.9")
     res = _run(*args)
     assert res.exit_code == 0, res.output
-    assert (
-        "Avertissement / warning: a.yaml : réponses pour la version 0.9 du questionnaire « mini », "
-        "lues avec la version 1 / answers for questionnaire version 0.9, read with version 1; "
-        "check the questions that changed"
-    ) in res.stderr
+    assert res.stderr == (
+        "Avertissement : a.yaml : réponses pour la version 0.9 du questionnaire, lues avec la "
+        "version 1 ; vérifier les questions qui ont changé.\n"
+    )
+    res = _run(*args, "--lang", "en")
+    assert res.stderr == (
+        "Warning: a.yaml: answers for questionnaire version 0.9, read with version 1; check the "
+        "questions that changed.\n"
+    )
 
 
 def test_other_questionnaire_is_refused(tmp_path, monkeypatch):

@@ -44,7 +44,10 @@ def test_broken_yaml_names_file_and_line(rules_dir: Path):
     with pytest.raises(DefinitionError) as exc:
         load(rules_dir)
     (message,) = problems(exc)
-    assert message.startswith(f"{rules_dir / 'dmp' / 'DMP-G1.yaml'}:4: invalid YAML:")
+    assert message == (
+        f"{rules_dir / 'dmp' / 'DMP-G1.yaml'}:4: YAML invalide : vérifier les crochets, les "
+        "guillemets et l'indentation de cette ligne"
+    )
 
 
 def test_duplicate_key_is_an_error(rules_dir: Path):
@@ -52,7 +55,9 @@ def test_duplicate_key_is_an_error(rules_dir: Path):
     write(path, path.read_text().replace("severity: high\n", "severity: high\nseverity: low\n"))
     with pytest.raises(DefinitionError) as exc:
         load(rules_dir)
-    assert problems(exc) == [f"{path}:5: severity: duplicate key; each key may appear only once"]
+    assert problems(exc) == [
+        f"{path}:5: severity: clé en double : chaque clé ne peut apparaître qu'une fois"
+    ]
 
 
 def test_every_rule_problem_is_collected(rules_dir: Path):
@@ -190,7 +195,12 @@ def test_answers_yes_no_are_strings_and_json_works(mini_defs, tmp_path: Path):
     with pytest.raises(AnswersError) as exc:
         load_answers(json_path, mini_defs.questionnaire)
     assert problems(exc) == [
-        f"{json_path}:4: dmp.feeds: duplicate key; each key may appear only once"
+        f"{json_path}:4: dmp.feeds: clé en double : chaque clé ne peut apparaître qu'une fois"
+    ]
+    with pytest.raises(AnswersError) as exc:
+        load_answers(json_path, mini_defs.questionnaire, "en")
+    assert problems(exc) == [
+        f"{json_path}:4: dmp.feeds: duplicate key: each key may appear only once"
     ]
 
 

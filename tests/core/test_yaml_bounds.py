@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from assess.cli import cli
+from assess.common import Lang
 from assess.errors import DefinitionError, Problem
 from assess.yamlio import MAX_DEPTH, MAX_FILE_BYTES, LoadFailure, load_document
 from tests.conftest import MINI, MINI_ARGS
@@ -19,19 +20,23 @@ BOMB = "\n".join(
 )
 
 
-def _problem(tmp_path: Path, text: str, name: str = "f.yaml") -> str:
+def _problem(tmp_path: Path, text: str, name: str = "f.yaml", lang: Lang = "fr") -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     with pytest.raises(LoadFailure) as info:
-        load_document(path)
+        load_document(path, lang)
     return str(info.value.problem)
 
 
 def test_alias_bomb_is_refused(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert _problem(tmp_path, BOMB) == (
-        "f.yaml:6: too many entries (more than 200,000 keys and items once aliases (*name) are "
-        "expanded); split the file or remove repeated aliases"
+        "f.yaml:6: trop d'entrées (plus de 200000 clés et éléments une fois les alias *nom "
+        "développés) : découper le fichier ou retirer les alias répétés"
+    )
+    assert _problem(tmp_path, BOMB, lang="en") == (
+        "f.yaml:6: too many entries (more than 200000 keys and items once aliases *name are "
+        "expanded): split the file or remove repeated aliases"
     )
 
 
@@ -56,8 +61,10 @@ def test_deep_nesting_is_refused(tmp_path, text, monkeypatch):
     monkeypatch.chdir(tmp_path)
     message = _problem(tmp_path, text)
     assert message.startswith("f.yaml:") and message.endswith(
-        f"invalid YAML: nested too deeply (at most {MAX_DEPTH} levels)"
+        f"imbrication trop profonde ({MAX_DEPTH} niveaux au plus)"
     )
+    english = _problem(tmp_path, text, lang="en")
+    assert english.endswith(f"nested too deeply (at most {MAX_DEPTH} levels)")
 
 
 def test_file_too_large_is_refused_before_reading(tmp_path, monkeypatch):
@@ -68,8 +75,11 @@ def test_file_too_large_is_refused_before_reading(tmp_path, monkeypatch):
     with pytest.raises(LoadFailure) as info:
         load_document(path)
     assert str(info.value.problem) == (
-        "f.yaml: file too large (10,000,001 bytes; at most 10,000,000)"
+        "f.yaml: fichier trop gros (10000001 octets ; 10000000 au plus)"
     )
+    with pytest.raises(LoadFailure) as info:
+        load_document(path, "en")
+    assert str(info.value.problem) == "f.yaml: file too large (10000001 bytes; at most 10000000)"
 
 
 @pytest.mark.parametrize(
@@ -82,12 +92,16 @@ def test_file_too_large_is_refused_before_reading(tmp_path, monkeypatch):
 )
 def test_unbuildable_scalar_is_located(tmp_path, value, reason, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    message = _problem(
-        tmp_path, f"questionnaire: {{id: mini, version: '1'}}\nassessment_date: {value}\n"
+    text = f"questionnaire: {{id: mini, version: '1'}}\nassessment_date: {value}\n"
+    message = _problem(tmp_path, text)
+    assert message.startswith("f.yaml:2: « ") and message.endswith(
+        " » est illisible (date qui n'existe pas, ou nombre trop long) : corriger la valeur, ou "
+        "l'écrire entre guillemets"
     )
-    assert message.startswith("f.yaml:2: invalid YAML: '")
-    assert reason in message
     assert len(message) < 300  # a 5,000-digit value is not echoed whole
+    english = _problem(tmp_path, text, lang="en")
+    assert english.startswith("f.yaml:2: '") and reason in english
+    assert english.endswith("): correct the value, or quote it")
 
 
 def _invoke(*args: str):
