@@ -60,7 +60,7 @@ def test_report_format_option_applies_to_other_extensions(tmp_path):
     assert out.read_bytes().startswith(b"<!DOCTYPE html>")
     contradicting = _run("-o", str(tmp_path / "r.pdf"), "--format", "html")
     assert (
-        contradicting.exit_code == 2 and "rename the file or drop --format" in contradicting.stderr
+        contradicting.exit_code == 2 and "renommer le fichier ou retirer --format." in contradicting.stderr
     )
 
 
@@ -138,7 +138,9 @@ def test_blocked_template_leaves_no_file(tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["r.pdf"]
 
 
-def test_help_is_bilingual():
+def test_help_is_in_the_chosen_language():
     result = CliRunner().invoke(cli, ["report", "--help"])
     assert result.exit_code == 0
-    assert "readiness report" in result.output and "rapport de maturité" in result.output
+    assert "rapport de maturité" in result.output and "readiness report" not in result.output
+    result = CliRunner().invoke(cli, ["report", "--help", "--lang", "en"])
+    assert "readiness report" in result.output and "rapport de maturité" not in result.output
