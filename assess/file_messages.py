@@ -42,7 +42,7 @@ FILE_MESSAGES: dict[str, Text] = {
     "o_os_full": _M(fr="disque plein", en="disk full"),
     "o_os_denied": _M(fr="accès refusé", en="permission denied"),
     "o_os_read_only": _M(fr="disque en lecture seule", en="read-only disk"),
-    "o_os_missing": _M(fr="dossier introuvable", en="folder not found"),
+    "o_os_missing": _M(fr="fichier ou dossier introuvable", en="file or folder not found"),
     "o_os_busy": _M(fr="fichier occupé", en="file busy"),
     "o_os_other": _M(fr="erreur système n° {code}", en="system error {code}"),
     "o_format_clash": _M(

@@ -194,7 +194,8 @@ def rules_coverage(
 
 @click.command()
 @click.argument("kind", type=click.Choice(_SCHEMA_KINDS))
-def schema(kind: str) -> None:
+@lang_option  # accepted everywhere; the schema itself is for programs
+def schema(kind: str, lang: Lang) -> None:
     """Print the JSON Schema of a file format (help: help_text.HELP)."""
     model = _schemas()[kind]
     click.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2, ensure_ascii=False))

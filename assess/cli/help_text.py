@@ -74,8 +74,10 @@ HELP: dict[str, tuple[str, str]] = {
         "The report's barriers and proposals (with their measures) against the rules.",
     ),
     "schema": (
-        "Afficher le schéma JSON d'un format de fichier.",
-        "Print the JSON Schema of a file format.",
+        "Afficher le schéma JSON d'un format de fichier : answers (réponses), comparison, "
+        "questionnaire, result (résultat), roadmap ou rule (règle).",
+        "Print the JSON Schema of a file format: answers, comparison, questionnaire, result, "
+        "roadmap or rule.",
     ),
     "report": (
         "Écrire le rapport de maturité : synthèse et radar, un bloc par domaine, les premières "
@@ -261,6 +263,7 @@ METAVARS: dict[str, tuple[str, str]] = {
     ":sheet": ("NOM", "NAME"),
     ":encoding": ("ENCODAGE", "ENCODING"),
     ":jobs": ("N", "N"),
+    ":kind": ("FORMAT", "FORMAT"),
     ":target_level": ("N", "N"),
     "questionnaire:domain": ("DOMAINE", "DOMAIN"),
     "rules list:domain": ("DOMAINE", "DOMAIN"),

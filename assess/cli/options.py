@@ -31,9 +31,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def definitions_options(fn: F) -> F:
-    fn = click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path))(fn)
+    # Both must exist: Click then names a typo in the run's language, before anything loads.
     fn = click.option(
-        "--questionnaire", "questionnaire_path", type=click.Path(dir_okay=False, path_type=Path)
+        "--rules-dir", type=click.Path(exists=True, file_okay=False, path_type=Path)
+    )(fn)
+    fn = click.option(
+        "--questionnaire",
+        "questionnaire_path",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
     )(fn)
     return fn
 

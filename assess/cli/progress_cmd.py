@@ -102,7 +102,9 @@ def compare(
     runner = assessor(rules_dir, questionnaire_path, engine)
     own = previous_assessor(runner, previous_rules_dir, previous_questionnaire)
     result = compare_snapshots(
-        runner, load_snapshot(previous_file, runner, own), load_snapshot(current_file, runner)
+        runner,
+        load_snapshot(previous_file, runner, own, lang=lang),
+        load_snapshot(current_file, runner, lang=lang),
     )
     if fmt == "json":
         click.echo(result.model_dump_json(indent=2))

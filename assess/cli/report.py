@@ -76,7 +76,7 @@ def report(
             refuse_binary_on_terminal(path, "PDF")
     inputs = [answers_file, brand_file, previous, template_dir, rules_dir, questionnaire_path]
     refuse_inputs([output, annexes_path], inputs)
-    brand = load_brand(brand_file) if brand_file else None
+    brand = load_brand(brand_file, lang) if brand_file else None
     if brand is not None:
         warning = contrast_warning(palette(brand.primary_color), lang)
         if warning:
@@ -105,7 +105,7 @@ def _evolution(
     from ..progress.evolution import evolution_context, report_comparison
     from ..progress.snapshot import load_snapshot
 
-    comparison = report_comparison(runner, load_snapshot(previous, runner), answers, result)
+    comparison = report_comparison(runner, load_snapshot(previous, runner, lang=lang), answers, result)
     return evolution_context(comparison, runner.defs, lang)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from ..answers import AnswerEntry, AnswerSet, parse_value, validate_answers
-from ..common import Text
+from ..common import Lang, Text
 from ..questionnaire import Questionnaire
 from ..yamlio import Document
 
@@ -78,13 +78,13 @@ def _sort_answers(
 
 
 def carry_document(
-    doc: Document, questionnaire: Questionnaire
+    doc: Document, questionnaire: Questionnaire, lang: Lang = "fr"
 ) -> tuple[AnswerSet, list[CarryNote]]:
-    """Validate an answers document of any version of this questionnaire."""
+    """Validate an answers document of any version of this questionnaire (problems in `lang`)."""
     data = doc.data if isinstance(doc.data, dict) else {}
     raw_answers = data.get("answers")
     if not isinstance(raw_answers, dict):
-        return validate_answers(doc, questionnaire), []
+        return validate_answers(doc, questionnaire, lang), []
     kept, notes = _sort_answers(raw_answers, questionnaire)
     lines = {loc: n for loc, n in doc.lines.items() if loc[:1] != ("answers",)}
     for new, (old, _raw) in kept.items():
@@ -94,4 +94,4 @@ def carry_document(
     moved = Document(
         doc.path, {**data, "answers": {q: raw for q, (_o, raw) in kept.items()}}, lines
     )
-    return validate_answers(moved, questionnaire), notes
+    return validate_answers(moved, questionnaire, lang), notes

@@ -27,7 +27,7 @@ def draft_from_previous(
         doc = load_document(path, lang)
     except LoadFailure as exc:
         raise AnswersError([exc.problem]) from exc
-    previous, notes = carry_document(doc, questionnaire)
+    previous, notes = carry_document(doc, questionnaire, lang)
     draft = new_draft(questionnaire, assessment_date)
     org = previous.organisation
     draft.organisation = {

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..answers import AnswerSet
+from ..common import Lang
 from ..errors import AnswersError, Problem, display_path
 from ..result import AssessmentResult
 from ..scoring.assessor import Assessor
@@ -81,20 +82,21 @@ def _from_result(path: Path, data: dict[str, Any], current: Assessor) -> Snapsho
 
 
 def load_snapshot(
-    path: Path, current: Assessor, own: Assessor | None = None, as_of: dt.date | None = None
-) -> Snapshot:
+    path: Path, current: Assessor, own: Assessor | None = None, as_of: dt.date | None = None,
+    lang: Lang = "fr",
+) -> Snapshot:  # fmt: skip
     """Load one side; `own` scores an answers file with the rules of its time (default: current)."""
     data = _result_json(path)
     if data is not None:
         return _from_result(path, data, current)
     try:
-        doc = load_document(path)
+        doc = load_document(path, lang)
     except LoadFailure as exc:
         raise AnswersError([exc.problem]) from exc
-    answers, notes = carry_document(doc, current.defs.questionnaire)
+    answers, notes = carry_document(doc, current.defs.questionnaire, lang)
     if own is None or own is current:
         result = current.assess(answers, as_of)
     else:
-        own_answers, _ = carry_document(doc, own.defs.questionnaire)
+        own_answers, _ = carry_document(doc, own.defs.questionnaire, lang)
         result = own.assess(own_answers, as_of)
     return Snapshot(display_path(path), "answers", result, answers, notes)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 
-from ..common import StrictModel
+from ..common import Lang, StrictModel
 from ..errors import DefinitionError, Problem
 from ..yamlio import LoadFailure, load_document, problems_from_validation
 
@@ -86,10 +86,10 @@ def _logo_problem(root: Path, raw: str) -> tuple[Path | None, str | None]:
     return candidate, None
 
 
-def load_brand(path: Path) -> Brand:
+def load_brand(path: Path, lang: Lang = "fr") -> Brand:
     """Read and check a brand file; every problem is raised as `file:line: field: message`."""
     try:
-        doc = load_document(path)
+        doc = load_document(path, lang)
     except LoadFailure as exc:
         raise DefinitionError([exc.problem]) from None
     try:

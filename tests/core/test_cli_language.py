@@ -121,3 +121,36 @@ def test_unknown_command_in_both_languages():
     )
     english = run("scor", env={"ASSESS_LANG": "en"}).stderr
     assert english.endswith("Error: No such command 'scor'. Did you mean 'score'?\n")
+
+
+def test_ctrl_c_says_interrupted_in_the_chosen_language(monkeypatch, capsys):
+    import sys
+
+    from assess.cli import core, main
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(core, "assessor", interrupted)
+    for args, env, said in [
+        ([], None, "Interrompu."),
+        (["--lang", "en"], None, "Aborted."),
+        ([], "en", "Aborted."),
+    ]:
+        if env:
+            monkeypatch.setenv("ASSESS_LANG", env)
+        monkeypatch.setattr(sys, "argv", ["assess", "score", ANSWERS, *args])
+        with pytest.raises(SystemExit) as info:
+            main()
+        assert info.value.code == 1
+        assert capsys.readouterr().err == f"\n{said}\n"
+    monkeypatch.delenv("ASSESS_LANG")
+    localize(cli, "fr")
+
+
+def test_schema_accepts_lang_and_names_its_argument():
+    res = run("schema", "bogus", "--lang", "en")
+    assert res.stderr.endswith(
+        "Error: Invalid value for 'FORMAT': 'bogus' is not one of 'answers', 'comparison', "
+        "'questionnaire', 'result', 'roadmap', 'rule'.\n"
+    )
