@@ -30,16 +30,14 @@ __all__ = [
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# Both must exist: Click then names a typo in the run's language, before anything loads.
+_RULES_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+_QUESTIONNAIRE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
 def definitions_options(fn: F) -> F:
-    # Both must exist: Click then names a typo in the run's language, before anything loads.
-    fn = click.option(
-        "--rules-dir", type=click.Path(exists=True, file_okay=False, path_type=Path)
-    )(fn)
-    fn = click.option(
-        "--questionnaire",
-        "questionnaire_path",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    )(fn)
+    fn = click.option("--rules-dir", type=_RULES_DIR)(fn)
+    fn = click.option("--questionnaire", "questionnaire_path", type=_QUESTIONNAIRE)(fn)
     return fn
 
 

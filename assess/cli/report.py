@@ -105,7 +105,9 @@ def _evolution(
     from ..progress.evolution import evolution_context, report_comparison
     from ..progress.snapshot import load_snapshot
 
-    comparison = report_comparison(runner, load_snapshot(previous, runner, lang=lang), answers, result)
+    comparison = report_comparison(
+        runner, load_snapshot(previous, runner, lang=lang), answers, result
+    )
     return evolution_context(comparison, runner.defs, lang)
 
 

@@ -60,7 +60,8 @@ def test_report_format_option_applies_to_other_extensions(tmp_path):
     assert out.read_bytes().startswith(b"<!DOCTYPE html>")
     contradicting = _run("-o", str(tmp_path / "r.pdf"), "--format", "html")
     assert (
-        contradicting.exit_code == 2 and "renommer le fichier ou retirer --format." in contradicting.stderr
+        contradicting.exit_code == 2
+        and "renommer le fichier ou retirer --format." in contradicting.stderr
     )
 
 
