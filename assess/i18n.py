@@ -237,6 +237,37 @@ _REPORT: dict[str, Text] = {
         en="Last missing gate: reaches level {n} ({domain})",
     ),
     "r_gate_of_level": _M(fr="Condition du niveau {n}", en="Level {n} gate"),
+    "r_step_effect": _M(fr="Effet mesuré : {effect}", en="Measured effect: {effect}"),
+    "r_step_if_answer": _M(
+        fr="Si la réponse est celle visée : {effect}",
+        en="If the answer is the one aimed at: {effect}",
+    ),
+    "r_step_if_answer_short": _M(
+        fr="si la réponse est celle visée : {effect}",
+        en="if the answer is the one aimed at: {effect}",
+    ),
+    "r_step_level": _M(
+        fr="{domain} niveau {before} → {after}", en="{domain} level {before} → {after}"
+    ),
+    "r_step_level_own": _M(fr="niveau {before} → {after}", en="level {before} → {after}"),
+    "r_step_points_short": _M(fr="indice {points}", en="index {points}"),
+    "r_step_with": _M(
+        fr="{domain} niveau {level} une fois l'action {rank} faite",
+        en="{domain} level {level} once action {rank} is done",
+    ),
+    "r_step_with_short": _M(
+        fr="niveau {level} avec l'action {rank}", en="level {level} with action {rank}"
+    ),
+    "r_step_resolves": _M(fr="règle aussi : {titles}", en="also resolves: {titles}"),
+    "r_step_nothing": _M(fr="aucun changement d'indice seule", en="no index change on its own"),
+    "r_action_intro_roadmap": _M(
+        fr="Les premières actions suivent la feuille de route : pour chaque domaine, la plus petite série de changements qui fait atteindre le niveau suivant. L'effet indiqué est recalculé par le moteur avec cette action et toutes celles qui la précèdent. Viennent ensuite les autres actions, classées par gravité.",
+        en="The first actions follow the roadmap: for each domain, the smallest set of changes that reaches the next level. The effect shown is recomputed by the engine with this action and every one before it. The other actions follow, ranked by severity.",
+    ),
+    "r_method_plan_roadmap": _M(
+        fr="Les premières actions du plan viennent de la feuille de route : pour chaque domaine, la plus petite série de changements de réponses qui fait atteindre le niveau suivant, vérifiée par le moteur. Les domaines passent par gravité (la condition ou le constat levé le plus grave), puis par points d'indice gagnés par unité d'effort. Chaque effet annoncé (niveau, points d'indice) est recalculé avec l'action et toutes celles qui la précèdent ; les actions qui suivent sont classées comme ci-dessus.",
+        en="The plan's first actions come from the roadmap: for each domain, the smallest set of answer changes that reaches the next level, verified by the engine. Domains come by severity (the most severe gate or finding resolved), then by index points gained per unit of effort. Every effect shown (level, index points) is recomputed with the action and every one before it; the actions after them are ranked as above.",
+    ),
     "r_more_findings": _M(
         fr="{n} autre(s) constat(s) de gravité moindre ou égale : annexe B.",
         en="{n} more finding(s) of equal or lower severity: Annex B.",

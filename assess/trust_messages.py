@@ -100,4 +100,30 @@ TRUST_MESSAGES: dict[str, Text] = {
     ),
     "s_grade": _M(fr="Fiab.", en="Grade"),
     "s_low_grades": _M(fr="Fiabilité C ou D", en="Grade C or D"),
+    # the summary's short notice; the detail follows the summary
+    "checks_notice_open_one": _M(
+        fr="{n} contradiction entre réponses", en="{n} contradiction between answers"
+    ),
+    "checks_notice_open_many": _M(
+        fr="{n} contradictions entre réponses", en="{n} contradictions between answers"
+    ),
+    "checks_notice_confirmed_one": _M(
+        fr="{n} contradiction confirmée par l'organisation",
+        en="{n} contradiction confirmed by the organisation",
+    ),
+    "checks_notice_confirmed_many": _M(
+        fr="{n} contradictions confirmées par l'organisation",
+        en="{n} contradictions confirmed by the organisation",
+    ),
+    "checks_notice_evidence_one": _M(
+        fr="{n} justificatif à compléter", en="{n} piece of evidence to complete"
+    ),
+    "checks_notice_evidence_many": _M(
+        fr="{n} justificatifs à compléter", en="{n} pieces of evidence to complete"
+    ),
+    "checks_notice_and": _M(fr="et", en="and"),
+    "checks_notice_end": _M(
+        fr="{items}. Le détail suit cette synthèse : corrigez ou confirmez ces points avant de diffuser le rapport.",
+        en="{items}. The detail follows this summary: correct or confirm these points before sharing the report.",
+    ),
 }

@@ -65,6 +65,7 @@ def report(
     """Write the readiness report (help: help_text.HELP)."""
     from ..atomic import write_atomic
     from ..i18n import t
+    from ..progress.plan_steps import report_steps
     from ..render.brand import load_brand
     from ..render.colour import contrast_warning, palette
     from ..render.report import render_report
@@ -84,13 +85,15 @@ def report(
     runner = assessor(rules_dir, questionnaire_path, engine)
     answers = read_answers(answers_file, runner.defs.questionnaire, lang)
     result = runner.assess(answers, as_of)
+    steps = report_steps(runner, answers, as_of)  # once, for the report and its annexes
     evolution = _evolution(runner, previous, answers, result, lang) if previous else None
     outputs: list[tuple[Path, ReportPart]] = [(output, "full" if full else "executive")]
     if annexes_path is not None:
         outputs.append((annexes_path, "annexes"))
     rendered = [
         (path, render_report(result, runner.defs, lang=lang, fmt=_format(fmt, path), brand=brand,
-                             template_dir=template_dir, part=part, evolution=evolution))
+                             template_dir=template_dir, part=part, evolution=evolution,
+                             steps=steps))
         for path, part in outputs
     ]  # fmt: skip
     for path, data in rendered:  # both are built before either is written

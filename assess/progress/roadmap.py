@@ -10,6 +10,7 @@ Stable contract: fields are only ever added; `schema_version` changes otherwise.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -28,6 +29,7 @@ __all__ = [
     "DomainRoadmap",
     "Roadmap",
     "RoadmapOption",
+    "answer_changes",
     "build_roadmap",
     "option_changes",
 ]
@@ -98,9 +100,14 @@ class Roadmap(_Model):
 
 def option_changes(option: RoadmapOption) -> list[Change]:
     """The changes of an option as `apply_changes` takes them (choice lists back to sets)."""
+    return answer_changes(option.changes)
+
+
+def answer_changes(items: Iterable[AnswerChange]) -> list[Change]:
+    """Answer changes as `apply_changes` takes them (choice lists back to sets)."""
     return [
         Change(c.question_id, frozenset(c.after) if isinstance(c.after, list) else _date(c.after))
-        for c in option.changes
+        for c in items
     ]
 
 

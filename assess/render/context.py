@@ -7,6 +7,7 @@ autoescaping renders it as text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -15,6 +16,7 @@ from ..coverage import coverage
 from ..definitions import Definitions
 from ..geo import DEPARTEMENT_NAMES, REGIONS
 from ..i18n import MESSAGES
+from ..progress.plan_steps import PlanStep
 from ..questionnaire import SectionKind
 from ..result import AssessmentResult, DomainResult
 from .brand import Brand
@@ -249,10 +251,13 @@ def report_context(
     lang: Lang,
     brand: Brand,
     part: ReportPart = "executive",
+    steps: Sequence[PlanStep] = (),
 ) -> dict[str, Any]:
+    """`steps`: the roadmap's (`assess.progress.plan_steps.report_steps`); without them the
+    action plan is ordered by severity."""
     fmt = Formatter(lang, defs)
     adjacent = _adjacent(result, defs, fmt)
-    plan = action_plan(result, fmt)
+    plan = action_plan(result, fmt, steps)
     axes = [Axis(fmt.domain(d.domain), d.level, d.applicable) for d in result.domains]
     colours = palette(brand.primary_color)
     context = {
@@ -282,6 +287,7 @@ def report_context(
         "adjacent": adjacent,
         "cross_cutting": _cross_cutting_brief(adjacent, fmt),
         "plan": plan,
+        "plan_from_roadmap": bool(steps),
         "plan_head": plan_head(plan, fmt),
         "warnings": [w.get(lang) for w in result.notices],
         **trust_context(result, fmt),

@@ -1,6 +1,8 @@
 """What to do next: strongest points, the actions to do first and the action plan.
 
-Ordering of the action plan (documented in the report's method annex):
+When the roadmap has steps (`assess.progress.plan_steps`), they come first, in its order, each
+with the answer to reach and the effect measured by re-scoring. What no step covers follows,
+ordered as below (the whole plan when there is no roadmap), as the method annex says:
 
 1. severity (critical first);
 2. actions on what holds a domain at its level (findings, gates of the next level) first;
@@ -15,10 +17,13 @@ level only when it is the last condition missing for that level.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..common import DOMAINS, SEVERITY_ORDER, Severity
+from ..progress.plan_steps import PlanStep
 from ..result import AssessmentResult, DomainResult, FindingResult, GateResult, GateStatus
+from .plan_roadmap import step_fields
 from .views import Formatter
 
 __all__ = ["ActionItem", "Highlight", "action_plan", "first_actions", "strengths"]
@@ -39,7 +44,7 @@ class Highlight:
 class ActionItem:
     rank: int
     rule_id: str
-    kind: str  # finding | gate
+    kind: str  # step (from the roadmap) | finding | gate
     domain_id: str
     domain: str
     severity: str
@@ -47,9 +52,11 @@ class ActionItem:
     action: str  # the sentence to act on
     why: str  # the finding's title, or the gate it meets
     context: str  # "Constat · Cybersécurité", "Condition du niveau 3 · Cybersécurité"
-    outcome: str  # "Niveau 2 atteint (Hébergement HDS)" when this action is the last one missing
-    related: tuple[str, ...]  # open gates resting on the same questions (ordering only)
-    next_level: bool  # a finding, or a gate of the domain's next level
+    outcome: str  # a step's measured effect; a gate's level when it is the last one missing
+    related: tuple[str, ...]  # open gates on the same questions; a step's findings resolved
+    next_level: bool  # a step, a finding, or a gate of the domain's next level
+    targets: tuple[str, ...] = ()  # a step's answers to reach: "« Question » : before → after"
+    brief: str = ""  # a step's effect in short, for the summary
 
 
 def _next_blockers(d: DomainResult) -> set[str]:
@@ -123,16 +130,33 @@ def _gate_item(
     )  # fmt: skip
 
 
-def action_plan(result: AssessmentResult, fmt: Formatter) -> list[ActionItem]:
+def action_plan(
+    result: AssessmentResult, fmt: Formatter, steps: Sequence[PlanStep] = ()
+) -> list[ActionItem]:
+    """The roadmap's steps and what they leave, by severity; at equal severity steps first."""
+    done = {s.rule_id for s in steps} | {f for s in steps for f in s.findings_resolved}
     open_gates = _open_gates(result)
     gates_q = {rid: {a.question_id for a in g.answers} for rid, (_d, g) in open_gates.items()}
-    items = [_finding_item(f, gates_q, fmt) for f in result.all_findings()]
-    covered = {rid for item in items for rid in item.related}
+    items = [_finding_item(f, gates_q, fmt) for f in result.all_findings() if f.rule_id not in done]
+    covered = done | {rid for item in items for rid in item.related}
     items += [
         _gate_item(d, g, gates_q, fmt) for rid, (d, g) in open_gates.items() if rid not in covered
     ]
     items.sort(key=_sort_key)
-    return [ActionItem(**{**item.__dict__, "rank": i}) for i, item in enumerate(items, 1)]
+    # A step's group keeps its place (the steps were re-scored in that order): sort by group.
+    order = sorted(
+        [(SEVERITY_ORDER[s.group_severity], 0, i) for i, s in enumerate(steps)]
+        + [(SEVERITY_ORDER[Severity(it.severity)], 1, j) for j, it in enumerate(items)]
+    )
+    rank_of = {i: rank for rank, (_s, kind, i) in enumerate(order, 1) if kind == 0}
+    plan = []
+    for rank, (_s, kind, i) in enumerate(order, 1):
+        if kind == 0:
+            end = rank_of[steps[i].group_end]
+            plan.append(ActionItem(rank=rank, **step_fields(steps, i, end, result, fmt)))
+        else:
+            plan.append(ActionItem(**{**items[i].__dict__, "rank": rank}))
+    return plan
 
 
 def first_actions(plan: list[ActionItem], limit: int = 5) -> list[ActionItem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import tn
 from ..result import AssessmentResult, CheckResult, EvidenceIssue
 from .views import AnswerRow, Formatter
 
@@ -60,11 +61,31 @@ def section_checks(result: AssessmentResult, section: str, fmt: Formatter) -> tu
     return tuple(_check(c, fmt) for c in result.checks if c.section == section)
 
 
+def _notice(result: AssessmentResult, evidence: int, fmt: Formatter) -> str:
+    """One sentence for the summary: what is to check, counted; "" when nothing is."""
+    confirmed = sum(1 for c in result.checks if c.confirmed)
+    counts = (
+        ("open", len(result.checks) - confirmed),
+        ("confirmed", confirmed),
+        ("evidence", evidence),
+    )
+    items = [tn(f"checks_notice_{key}", n, fmt.lang) for key, n in counts if n]
+    if not items:
+        return ""
+    joined = (
+        ", ".join(items[:-1]) + f" {fmt.t('checks_notice_and')} " + items[-1]
+        if len(items) > 1
+        else items[0]
+    )
+    return fmt.t("checks_notice_end", items=joined)
+
+
 def trust_context(result: AssessmentResult, fmt: Formatter) -> dict[str, Any]:
-    """Context fields `checks`, `unresolved_checks`, `evidence_issues` and `grade`."""
+    """Context fields `checks`, `unresolved_checks`, `evidence_issues`, `checks_notice`, `grade`."""
     detail = result.overall.grade_detail
     issues = detail.evidence_issues if detail else []
     return {
+        "checks_notice": _notice(result, len(issues), fmt),
         "checks": [_check(c, fmt) for c in result.checks],
         "unresolved_checks": sum(1 for c in result.checks if not c.confirmed),
         "evidence_issues": [_evidence(i, fmt) for i in issues],
