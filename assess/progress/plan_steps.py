@@ -122,7 +122,7 @@ def plan_steps(
                     findings_resolved=tuple(resolved),
                     group_end=end,
                     group_severity=group.severity,
-                )  # fmt: skip
+                )
             )
             previous = now
     return steps
