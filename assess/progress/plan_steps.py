@@ -37,7 +37,7 @@ class PlanStep:
     index_before: float  # with every step before this one applied
     index_after: float  # with this step applied too
     moves: tuple[DomainMove, ...]  # domains whose level moved with this step
-    findings_resolved: tuple[str, ...]  # findings that stop firing with this step
+    findings_resolved: tuple[str, ...]  # findings of today's answers that stop with this step
     group_end: int  # position (0-based) of the group's last step among the steps
     group_severity: Severity  # the most severe gate or finding resolved of the group
 
@@ -100,6 +100,7 @@ def plan_steps(
 ) -> list[PlanStep]:
     """The roadmap's options as ordered steps, each evaluated with the steps before it."""
     previous = assessor.evaluate(answers, as_of)
+    today = set(previous.finding_ids())  # a finding a step itself brought in is not "resolved"
     found = (_group(assessor, p, previous.index) for p in plans)
     groups = sorted((g for g in found if g is not None), key=lambda g: g.key)
     steps: list[PlanStep] = []
@@ -109,7 +110,7 @@ def plan_steps(
         for rid, changes in group.gates:
             applied += answer_changes(changes)
             now = assessor.evaluate(apply_changes(answers, applied), as_of)
-            resolved = sorted(set(previous.finding_ids()) - set(now.finding_ids()))
+            resolved = sorted(today & set(previous.finding_ids()) - set(now.finding_ids()))
             steps.append(
                 PlanStep(
                     domain=group.plan.domain,

@@ -99,7 +99,7 @@ def _gate_action(g: GateResult, fmt: Formatter) -> str:
     """The sentence to act on: the questions to answer, or the rule's own action."""
     if g.status is GateStatus.unknown:
         missing = [a for a in g.answers if a.state == "unknown"] or g.answers
-        labels = [f"« {fmt.answer(a).label} »" for a in missing[:MAX_QUESTIONS_NAMED]]
+        labels = [fmt.quote(fmt.answer(a).label) for a in missing[:MAX_QUESTIONS_NAMED]]
         more = len(missing) - len(labels)
         text = ", ".join(labels) + (f" {fmt.t('r_and_more', n=more)}" if more > 0 else "")
         return fmt.t("r_answer_questions", questions=text)

@@ -28,7 +28,7 @@ def _value(fmt: Formatter, qid: str, state: str, value: Any) -> str:
 def _target(fmt: Formatter, c: AnswerChange) -> str:
     """« Question » : before → after; for a choice list, the choices to add or drop."""
     label = c.question.get(fmt.lang)
-    colon = " : " if fmt.lang == "fr" else ": "
+    colon = " " if label.endswith("?") else " : " if fmt.lang == "fr" else ": "
     if isinstance(c.after, list) and isinstance(c.before, list) and c.before_state == "answered":
         added = [_value(fmt, c.question_id, "answered", [v]) for v in c.after if v not in c.before]
         dropped = [
@@ -44,7 +44,7 @@ def _target(fmt: Formatter, c: AnswerChange) -> str:
 def _action(step: PlanStep, gate: GateResult | None, fmt: Formatter) -> str:
     open_ = [c for c in step.changes if c.before_state == "unknown"]
     if open_:
-        labels = ", ".join(f"« {c.question.get(fmt.lang)} »" for c in open_)
+        labels = ", ".join(fmt.quote(c.question.get(fmt.lang)) for c in open_)
         return fmt.t("r_answer_questions", questions=labels)
     rule = fmt.defs.rules[step.rule_id]
     if rule.gate is not None and rule.gate.action is not None:
@@ -108,7 +108,7 @@ def step_fields(
     severity = min([rule.severity] + [f.severity for f in resolved], key=SEVERITY_ORDER.__getitem__)
     why = rule.title.get(fmt.lang)
     if resolved:
-        titles = ", ".join(f"« {f.title.get(fmt.lang)} »" for f in resolved)
+        titles = ", ".join(fmt.quote(f.title.get(fmt.lang)) for f in resolved)
         why += " — " + fmt.t("r_step_resolves", titles=titles)
     name = fmt.domain(step.domain)
     outcome, brief = _outcome(_effect(steps, position, end_rank, fmt), step, fmt)

@@ -98,6 +98,10 @@ class Formatter:
     def num(self, x: float, digits: int = 1) -> str:
         return number(float(x), self.lang, digits)
 
+    def quote(self, text: str) -> str:
+        """« text » in French, “text” in English."""
+        return f"« {text} »" if self.lang == "fr" else f"\u201c{text}\u201d"
+
     def pct(self, share: float) -> str:
         return f"{round(100 * share)}\u202f%" if self.lang == "fr" else f"{round(100 * share)}%"
 

@@ -204,7 +204,7 @@ def test_ch_plan_follows_the_roadmap():
         "et tester une restauration."
     )
     assert step.targets == (
-        "Quelles garanties s'appliquent aux sauvegardes des applications critiques ? : "
+        "Quelles garanties s'appliquent aux sauvegardes des applications critiques ? "
         "+ Restauration testée dans les 12 derniers mois",
     )
     assert step.severity == "high"  # the finding it resolves (restore never tested) is high
