@@ -196,8 +196,8 @@ _REPORT: dict[str, Text] = {
         en="Annex E — Coverage of the report's proposals",
     ),
     "r_coverage_intro": _M(
-        fr="Règles qui citent chaque proposition, mesure et frein du rapport. « Via » : une mesure ou un sous-frein est cité.",
-        en="Rules that cite each proposal, measure and barrier of the report. “Via”: a measure or sub-barrier is cited.",
+        fr="Nombre de règles qui citent chaque proposition, mesure et frein du rapport, par domaine. « Via » : règles qui en citent une mesure ou un sous-frein. La commande « assess rules coverage » en donne la liste.",
+        en="Number of rules citing each proposal, measure and barrier of the report, by domain. “Via”: rules citing one of its measures or sub-barriers. The command “assess rules coverage” lists them.",
     ),
     "r_coverage_summary": _M(
         fr="{covered} propositions sur {total} couvertes, {measures} mesures sur {measures_total}, {barriers} freins sur {barriers_total}.",
@@ -207,7 +207,7 @@ _REPORT: dict[str, Text] = {
     "r_kind_proposal": _M(fr="Proposition", en="Proposal"),
     "r_kind_measure": _M(fr="Mesure", en="Measure"),
     "r_kind_barrier": _M(fr="Frein", en="Barrier"),
-    "r_rules_citing": _M(fr="Règles", en="Rules"),
+    "r_rules_citing": _M(fr="Règles qui le citent", en="Rules citing it"),
     "r_via": _M(fr="via", en="via"),
     "r_not_covered": _M(fr="non couvert", en="not covered"),
     "r_uncovered_measures": _M(fr="mesures non couvertes :", en="measures not covered:"),
@@ -265,8 +265,8 @@ _REPORT: dict[str, Text] = {
         en="The first actions follow the roadmap: for each domain, the smallest set of changes that reaches the next level. The effect shown is recomputed by the engine with this action and every one before it. The other actions follow, ranked by severity.",
     ),
     "r_method_plan_roadmap": _M(
-        fr="Les premières actions du plan viennent de la feuille de route : pour chaque domaine, la plus petite série de changements de réponses qui fait atteindre le niveau suivant, vérifiée par le moteur. Les domaines passent par gravité (la condition ou le constat levé le plus grave), puis par points d'indice gagnés par unité d'effort. Chaque effet annoncé (niveau, points d'indice) est recalculé avec l'action et toutes celles qui la précèdent ; les actions qui suivent sont classées comme ci-dessus.",
-        en="The plan's first actions come from the roadmap: for each domain, the smallest set of answer changes that reaches the next level, verified by the engine. Domains come by severity (the most severe gate or finding resolved), then by index points gained per unit of effort. Every effect shown (level, index points) is recomputed with the action and every one before it; the actions after them are ranked as above.",
+        fr="Les premières actions du plan viennent de la feuille de route : pour chaque domaine, la plus petite série de changements de réponses qui fait atteindre le niveau suivant, vérifiée par le moteur. Les domaines passent par gravité (la condition ou le constat levé le plus grave), puis par points d'indice gagnés par unité d'effort. Chaque effet annoncé (niveau, points d'indice) est recalculé avec l'action et toutes celles qui la précèdent ; une action qui ne suffit pas seule nomme celle qui complète le niveau. Les actions qui suivent sont classées comme ci-dessus.",
+        en="The plan's first actions come from the roadmap: for each domain, the smallest set of answer changes that reaches the next level, verified by the engine. Domains come by severity (the most severe gate or finding resolved), then by index points gained per unit of effort. Every effect shown (level, index points) is recomputed with the action and every one before it; an action that is not enough on its own names the one that completes the level. The actions after them are ranked as above.",
     ),
     "r_more_findings": _M(
         fr="{n} autre(s) constat(s) de gravité moindre ou égale : annexe B.",

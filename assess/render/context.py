@@ -126,6 +126,16 @@ def _answers_annex(
     ]
 
 
+def _rules_by_domain(rule_ids: tuple[str, ...], defs: Definitions, fmt: Formatter) -> str:
+    """"Cybersécurité (12), Hébergement HDS (3)": where the rules are, not a wall of IDs."""
+    counts: dict[str, int] = {}
+    for rid in rule_ids:
+        domain = defs.rules[rid].domain if rid in defs.rules else ""
+        counts[domain] = counts.get(domain, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], fmt.domain(kv[0])))
+    return ", ".join(f"{fmt.domain(d)} ({n})" for d, n in ranked)
+
+
 def _coverage(defs: Definitions, fmt: Formatter) -> dict[str, Any]:
     rows = coverage(defs)
     uncovered: dict[str, list[str]] = {}
@@ -151,8 +161,8 @@ def _coverage(defs: Definitions, fmt: Formatter) -> dict[str, Any]:
                 "kind_label": fmt.t(f"r_kind_{r.item.kind}"),
                 "title": r.item.title.get(fmt.lang),
                 "nested": r.item.parent is not None,
-                "rules": ", ".join(r.rules),
-                "via": ", ".join(r.via_children),
+                "rules": _rules_by_domain(r.rules, defs, fmt),
+                "via": _rules_by_domain(r.via_children, defs, fmt),
                 "covered": r.covered,
                 "uncovered_measures": ", ".join(uncovered.get(r.item.id, [])),
             }  # fmt: skip
