@@ -17,7 +17,10 @@ from ..common import Lang, Text
 __all__ = ["SectionIndex"]
 
 # "l. 814-816", "l. 6024" (lower-case l: "L.1111-8" is a code article, not a line reference).
-_LINE_REF = re.compile(r"(?<![A-Za-z])l\.\s?(\d+)(?:\s?[-–]\s?\d+)?")
+_LINE_REF = re.compile(
+    r"(?<![A-Za-z])l\.\s?(\d+)(?:\s?[-–]\s?\d+)?((?:,\s?\d+(?:\s?[-–]\s?\d+)?)*)"
+)  # "l. 5524-5529, 5560-5563": each range after the first is a line reference too
+_MORE = re.compile(r"(\d+)(?:\s?[-–]\s?\d+)?")
 _RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
 
 # The report's chapters, for lines that no catalog item covers (titles as the report gives them).
@@ -82,7 +85,11 @@ class SectionIndex:
         quote = ("« ", " »") if lang == "fr" else ("“", "”")
 
         def replace(m: re.Match[str]) -> str:
-            found = self.title(int(m[1]), lang)
-            return f"{word} {quote[0]}{found}{quote[1]}" if found else m[0]
+            starts = [int(m[1])] + [int(n[1]) for n in _MORE.finditer(m[2] or "")]
+            found = [self.title(line, lang) for line in starts]
+            if not all(found):
+                return m[0]
+            titles = list(dict.fromkeys(t for t in found if t))
+            return ", ".join(f"{word} {quote[0]}{t}{quote[1]}" for t in titles)
 
         return _LINE_REF.sub(replace, text)

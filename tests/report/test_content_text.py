@@ -89,3 +89,22 @@ def test_levels_that_cannot_apply_are_said_so(assessor, ch):
     text = explain_text(result, "fr", "hds_hosting")
     assert "  Niveau 2 — Hébergement contractualisé — sans objet pour cette structure" in text
     assert "  Niveau 3 — Périmètre maîtrisé — non atteint" in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_rule_text_keeps_a_line_number_once_cited(shipped_defs, lang):
+    """"(l. 5524-5529, 5560-5563)": every range of a list becomes its section, none stays."""
+    from assess.render.views import Formatter
+
+    fmt = Formatter(lang, shipped_defs)
+    left = {}
+    for rule in shipped_defs.rules.values():
+        finding = rule.effect.finding
+        for text in (finding.rationale, finding.recommendation) if finding else ():
+            cited = fmt.cite(text)
+            found = re.findall(r"(?<![A-Za-z])l\. ?\d+|[»”], \d+", cited)
+            if found:
+                left[rule.id] = found
+    assert left == {}
+    gov = fmt.cite(shipped_defs.rules["GOV-006"].effect.finding.rationale)  # type: ignore[union-attr]
+    assert "5560" not in gov and gov.count("section") == 1  # both ranges fall in one section
