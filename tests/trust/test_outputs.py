@@ -89,6 +89,10 @@ def test_schemas_document_checks_evidence_and_grades():
     assert "EvidencePolicy" in questionnaire["$defs"]
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
 def test_pdf_summary_opens_with_what_to_check(assessor):
     clinic = assessor.assess(load_answers(CLINIC, assessor.defs.questionnaire))
     text = pdf_text(render_report(clinic, assessor.defs, lang="fr"))
@@ -97,9 +101,11 @@ def test_pdf_summary_opens_with_what_to_check(assessor):
     assert "Applications hébergées par un tiers, alors qu'aucun hébergement par un tiers" in text
     assert "Justificatifs à compléter" in text and "trop ancien (au plus 24 mois)" in text
     assert "Fiabilité" in text
-    # and each domain page recalls its own checks: one block for the summary, one per domain
-    # with a check (the six domains each have one here)
-    assert text.count("À vérifier avant diffusion") == 7
+    # the summary's notice counts them, the detail follows the summary, and each domain page
+    # recalls its own checks (the six domains each have one here)
+    notice = "5 contradictions entre réponses, 1 contradiction confirmée par l'organisation et 6"
+    assert notice in _flat(text[summary : text.index("Indice global e-santé", summary)])
+    assert text.count("À vérifier avant diffusion") == 8
 
 
 def test_no_block_without_checks_or_evidence_problems(mini_defs):
