@@ -127,7 +127,7 @@ def _answers_annex(
 
 
 def _rules_by_domain(rule_ids: tuple[str, ...], defs: Definitions, fmt: Formatter) -> str:
-    """"Cybersécurité (12), Hébergement HDS (3)": where the rules are, not a wall of IDs."""
+    """ "Cybersécurité (12), Hébergement HDS (3)": where the rules are, not a wall of IDs."""
     counts: dict[str, int] = {}
     for rid in rule_ids:
         domain = defs.rules[rid].domain if rid in defs.rules else ""

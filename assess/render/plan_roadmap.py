@@ -13,7 +13,8 @@ from typing import Any
 from ..common import SEVERITY_ORDER
 from ..progress.plan_steps import PlanStep
 from ..progress.roadmap import AnswerChange
-from ..result import AnswerView, AssessmentResult, GateResult
+from ..progress.roadmap_text import answer_text
+from ..result import AssessmentResult, GateResult
 from .views import Formatter
 
 __all__ = ["step_fields"]
@@ -21,23 +22,21 @@ __all__ = ["step_fields"]
 MIN_POINTS = 0.05  # an index move that rounds to 0,0 is not printed
 
 
-def _value(fmt: Formatter, qid: str, state: str, value: Any) -> str:
-    return fmt.answer(AnswerView(question_id=qid, state=state, value=value)).value
-
-
 def _target(fmt: Formatter, c: AnswerChange) -> str:
     """« Question » : before → after; for a choice list, the choices to add or drop."""
     label = c.question.get(fmt.lang)
     colon = " " if label.endswith("?") else " : " if fmt.lang == "fr" else ": "
     if isinstance(c.after, list) and isinstance(c.before, list) and c.before_state == "answered":
-        added = [_value(fmt, c.question_id, "answered", [v]) for v in c.after if v not in c.before]
+        added = [
+            answer_text(fmt, c.question_id, "answered", [v]) for v in c.after if v not in c.before
+        ]
         dropped = [
-            _value(fmt, c.question_id, "answered", [v]) for v in c.before if v not in c.after
+            answer_text(fmt, c.question_id, "answered", [v]) for v in c.before if v not in c.after
         ]
         parts = [f"+ {v}" for v in added] + [f"− {v}" for v in dropped]
         return f"{label}{colon}{' ; '.join(parts)}"
-    before = _value(fmt, c.question_id, c.before_state, c.before)
-    after = _value(fmt, c.question_id, "answered", c.after)
+    before = answer_text(fmt, c.question_id, c.before_state, c.before)
+    after = answer_text(fmt, c.question_id, "answered", c.after)
     return f"{label}{colon}{before} → {after}"
 
 
