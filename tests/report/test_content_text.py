@@ -93,7 +93,7 @@ def test_levels_that_cannot_apply_are_said_so(assessor, ch):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_no_rule_text_keeps_a_line_number_once_cited(shipped_defs, lang):
-    """"(l. 5524-5529, 5560-5563)": every range of a list becomes its section, none stays."""
+    """Every range of a line-reference list ("l. 5524-5529, 5560-5563") becomes its section."""
     from assess.render.views import Formatter
 
     fmt = Formatter(lang, shipped_defs)
