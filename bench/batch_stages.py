@@ -6,7 +6,7 @@ function's own time to the stage of the nearest `assess` module that called it (
 the csv module, pydantic or the rules engine's C code counts for the stage that asked for it).
 The profiler slows Python code more than C code: read the shares, and the unprofiled CPU time
 printed beside them. Also timed: the pickling that carries rows to the workers and outcomes
-back (chunks of 256, both ways), and the csv module's read + write floor of the same file.
+back (chunks of 200, both ways), and the csv module's read + write floor of the same file.
 
     python bench/batch_stages.py [--rows 5000] [--engine durable|python]
 """
@@ -27,7 +27,7 @@ from typing import Any
 from batch import csv_floor, generate  # bench/batch.py, beside this script
 
 from assess.batch.mapping import known_column, plan_columns
-from assess.batch.pool import Worker, WorkerConfig
+from assess.batch.pool import Worker, WorkerConfig, settle
 from assess.batch.reader import open_table
 from assess.definitions import load_definitions
 
@@ -78,12 +78,12 @@ def charge(stats: dict[Func, Any]) -> dict[str, float]:
 
 
 def _score_all(source: Path, worker: Worker, known: Any) -> list[Any]:
-    """What the pool does: the rows in chunks of 256, each scored by one worker call."""
+    """What the pool does: the rows in chunks of 200, each scored by one worker call."""
     table = open_table(source, known)
     try:
         rows = iter(table.rows)
         outcomes: list[Any] = []
-        while chunk := list(islice(rows, 256)):
+        while chunk := list(islice(rows, 200)):
             outcomes.extend(worker.score_many(chunk))
         return outcomes
     finally:
@@ -97,8 +97,8 @@ def _pickling(source: Path, known: Any, outcomes: list[Any]) -> float:
     table.close()
     start = time.process_time()
     for items in (rows, outcomes):
-        for i in range(0, len(items), 256):
-            pickle.loads(pickle.dumps(items[i : i + 256], pickle.HIGHEST_PROTOCOL))
+        for i in range(0, len(items), 200):
+            pickle.loads(pickle.dumps(items[i : i + 200], pickle.HIGHEST_PROTOCOL))
     return time.process_time() - start
 
 
@@ -120,6 +120,7 @@ def main() -> None:
         plan = plan_columns(table.header, questions, None, ())
         table.close()
         worker = Worker(WorkerConfig(defs, args.engine, plan))
+        settle()  # as the pool's initializer does
         start = time.process_time()
         csv_floor(source, Path(tmp) / "floor.csv")
         floor = time.process_time() - start
