@@ -51,7 +51,7 @@ class BatchOptions:
     mapping: Path | None = None
     encoding: str | None = None
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
-    chunk_size: int = 200  # the durable adapter's batch (engine.durable.BATCH): one call a chunk
+    chunk_size: int = 200  # two batches of the durable adapter (engine.durable.BATCH) per chunk
     as_of: dt.date | None = None
     engine: EngineName = "durable"
     rules_dir: Path | None = None
