@@ -231,13 +231,19 @@ class Run:
 
 
 def _role(pid: int, root: int) -> str:
+    """batch (the command), forkserver, resource_tracker, or worker (forked by the forkserver,
+    whose command line it keeps)."""
     if pid == root:
         return "batch"
     try:
+        with open(f"/proc/{pid}/stat") as f:
+            parent = int(f.read().rsplit(")", 1)[1].split()[1])
         with open(f"/proc/{pid}/cmdline", "rb") as f:
             command = f.read().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
+    except (OSError, IndexError, ValueError):
         return "process"
+    if parent != root:
+        return "worker"
     for name in ("forkserver", "resource_tracker"):
         if name in command:
             return name
@@ -268,7 +274,7 @@ def run_batch(cmd: list[str]) -> Run:
             run.peak_rss = max(run.peak_rss, sum(rss for rss, _ in tree.values()) / 1024)
             run.peak_pss = max(run.peak_pss, sum(_pss(pid) for pid in tree) / 1024)
             cpu.update({pid: seconds for pid, (_, seconds) in tree.items()})
-            for pid, (rss, _) in tree.items():
+            for pid, (rss, _) in sorted(tree.items()):
                 if pid not in run.roles:
                     run.roles[pid] = _role(pid, proc.pid)
                 run.peaks[pid] = max(run.peaks.get(pid, 0.0), rss / 1024)
