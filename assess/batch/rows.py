@@ -85,6 +85,9 @@ class RowParser:
     def cells(self, raw: RawRow) -> dict[str, Any]:
         """Column ID → cell value after the mapping file's value translations: the column's own
         table first, then "*", then the value as written (read by the built-in forms)."""
+        cells, width = raw.cells, len(raw.cells)
+        if not self.plan.values:  # no value translations: every row of most batches
+            return {target: cells[i] if i < width else "" for i, target in self.plan.targets}
         out: dict[str, Any] = {}
         star = self.plan.values.get("*", {})
         for index, target in self.plan.targets:
