@@ -101,6 +101,24 @@ INPUT_MESSAGES: dict[str, Text] = {
         fr="l'ensemble ferait {size}, {limit} au plus",
         en="the parts would inflate to {size}, at most {limit}",
     ),
+    "p_not_json": _M(
+        fr="{path} : ce n'est pas un fichier de résultats JSON d'assess batch ; donner le fichier "
+        "écrit par « assess batch --format json » (ou le CSV de résultats).",
+        en="{path}: not a JSON results file of assess batch; give the file written by "
+        "`assess batch --format json` (or the results CSV).",
+    ),
+    "p_no_columns": _M(
+        fr="{path} : pas de colonnes finess et overall_index ; donner le fichier de résultats de "
+        "la campagne précédente (celui qu'écrit assess batch -o).",
+        en="{path}: no finess and overall_index columns; give the results file of the previous "
+        "campaign (the one assess batch -o writes).",
+    ),
+    "p_bad_row": _M(
+        fr="{path} : ligne {row} : overall_index vide, ou un niveau qui n'est pas un nombre ; "
+        "corriger la ligne ou reprendre le fichier de résultats tel qu'écrit.",
+        en="{path}: row {row}: overall_index is empty, or a level is not a number; fix the row "
+        "or use the results file as written.",
+    ),
     "m_unknown_column": _M(
         fr="« {target} » n'est pas une colonne connue : écrire l'identifiant d'une colonne du "
         "modèle (assess template-csv), par exemple finess ou dmp.feeds.",

@@ -77,13 +77,9 @@ def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(
-                f"{display_path(path)}: not a JSON batch results file ({exc})"
-            ) from exc
+            raise InputError.said("p_not_json", path=display_path(path)) from exc
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise InputError(
-                f"{display_path(path)}: expected the JSON array written by `assess batch --format json`"
-            )
+            raise InputError.said("p_not_json", path=display_path(path))
         return list(enumerate(data, 1))
     table = open_table(path, lambda name: name in ("finess", "overall_index"))
     try:
@@ -96,16 +92,13 @@ def load_previous(path: Path) -> dict[str, PreviousRecord]:
     """FINESS → previous record; a file without the result columns cannot be used at all."""
     rows = _rows(path)
     if rows and not {"finess", "overall_index"} <= rows[0][1].keys():
-        raise InputError(
-            f"{display_path(path)}: no finess and overall_index columns; "
-            "give the results file of the previous `assess batch`"
-        )
+        raise InputError.said("p_no_columns", path=display_path(path))
     out: dict[str, PreviousRecord] = {}
     for number, row in rows:
         try:
             record = _record(row)
-        except ValueError as exc:
-            raise InputError(f"{display_path(path)}: row {number}: {exc}") from exc
+        except ValueError as exc:  # an empty index, or a number that is not one
+            raise InputError.said("p_bad_row", path=display_path(path), row=number) from exc
         out.setdefault(record.finess, record)
     return out
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assess.errors import InputError
+from assess.errors import InputError, display_path
 from assess.progress.campaign import load_previous
 from tests.batch.conftest import batch, csv_text, finess, row, write
 
@@ -90,12 +90,36 @@ def test_previous_results_from_french_excel_and_json(tmp_path: Path) -> None:
 def test_unusable_previous_file_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "answers.csv"
     bad.write_text("name;type\nCH;ch\n", encoding="utf-8")
-    with pytest.raises(InputError, match="no finess and overall_index columns"):
+    with pytest.raises(InputError) as info:
         load_previous(bad)
+    where = display_path(bad)
+    assert (info.value.text("fr"), info.value.text("en")) == (
+        f"{where} : pas de colonnes finess et overall_index ; donner le fichier de résultats de "
+        "la campagne précédente (celui qu'écrit assess batch -o).",
+        f"{where}: no finess and overall_index columns; give the results file of the previous "
+        "campaign (the one assess batch -o writes).",
+    )
     wrong = tmp_path / "x.json"
     wrong.write_text(json.dumps({"finess": A}), encoding="utf-8")
-    with pytest.raises(InputError, match="expected the JSON array"):
+    with pytest.raises(InputError) as info:
         load_previous(wrong)
+    assert info.value.text("fr").endswith(
+        "ce n'est pas un fichier de résultats JSON d'assess batch ; donner le fichier écrit par "
+        "« assess batch --format json » (ou le CSV de résultats)."
+    )
+    assert info.value.text("en").endswith(
+        "not a JSON results file of assess batch; give the file written by "
+        "`assess batch --format json` (or the results CSV)."
+    )
+    empty = tmp_path / "empty-index.csv"
+    empty.write_text(f"finess,overall_index\n{A},\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_previous(empty)
+    assert info.value.text("fr") == (
+        f"{display_path(empty)} : ligne 1 : overall_index vide, ou un niveau qui n'est pas un "
+        "nombre ; corriger la ligne ou reprendre le fichier de résultats tel qu'écrit."
+    )
+    assert info.value.text("en").startswith(f"{display_path(empty)}: row 1: overall_index is empty")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
