@@ -636,6 +636,10 @@ _CLI: dict[str, Text] = {
         en="Warning: {path}: answers for questionnaire version {found}, read with version "
         "{current}; check the questions that changed.",
     ),
+    "iv_file_header": Text(
+        fr="Réponses au questionnaire, écrites par « assess questionnaire ».\nPour reprendre : {resume}",
+        en="Questionnaire answers, written by `assess questionnaire`.\nTo resume: {resume}",
+    ),
     "iv_no_stdout": Text(
         fr="-o : le questionnaire enregistre ses réponses dans un fichier, pas sur la sortie "
         "standard (-) ; donner un nom de fichier.",

@@ -54,7 +54,7 @@ class Interview:
         self.watcher = watcher  # consistency checks told as soon as their answers are known
 
     def save(self) -> None:
-        save_draft(self.draft, self.path, self.questionnaire, self.flow.hidden())
+        save_draft(self.draft, self.path, self.questionnaire, self.flow.hidden(), self.lang)
 
     def run(self) -> None:
         """Ask every step in scope that needs it; returns when all are answered."""

@@ -114,13 +114,14 @@ def _file_value(q: Question, answer: Answer) -> Any:
 
 
 def save_draft(
-    draft: Draft, path: Path, questionnaire: Questionnaire, hidden: Set[str] = frozenset()
-) -> None:
+    draft: Draft, path: Path, questionnaire: Questionnaire, hidden: Set[str] = frozenset(),
+    lang: Lang = "fr",
+) -> None:  # fmt: skip
     data = draft.to_data(questionnaire, hidden)
     if path.suffix.lower() == ".json":
         text = json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
     else:
-        text = _yaml_text(data, path) + _set_aside_text(draft.kept())
+        text = _yaml_text(data, path, lang) + _set_aside_text(draft.kept())
     write_atomic(path, text)
 
 
@@ -182,16 +183,16 @@ def _yaml_node(value: Any) -> Any:
     return value
 
 
-def _yaml_text(data: dict[str, Any], path: Path) -> str:
+def _yaml_text(data: dict[str, Any], path: Path, lang: Lang) -> str:
     yaml = YAML(typ="rt", pure=True)
     yaml.width = 4096
     root = _existing(yaml, path)
     if root is None:
         root = _yaml_node(data)
-        root.yaml_set_start_comment(
-            "Réponses au questionnaire / questionnaire answers — written by `assess questionnaire`.\n"
-            f"Reprendre / resume: assess questionnaire --resume {display_path(path)}"
-        )
+        resume = f"assess questionnaire --resume {display_path(path)}"
+        if lang == "en":
+            resume += " --lang en"
+        root.yaml_set_start_comment(t("iv_file_header", lang, resume=resume))
     else:
         _merge(root, data)
     out = io.StringIO()

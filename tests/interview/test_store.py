@@ -148,3 +148,25 @@ def test_atomic_write_keeps_the_old_file_on_failure(tmp_path, monkeypatch):
         write_atomic(path, "new\n")
     assert path.read_text() == "old\n"
     assert os.listdir(tmp_path) == ["a.yaml"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    ("lang", "header"),
+    [
+        ("fr", [
+            "# Réponses au questionnaire, écrites par « assess questionnaire ».",
+            "# Pour reprendre : assess questionnaire --resume a.yaml",
+        ]),
+        ("en", [
+            "# Questionnaire answers, written by `assess questionnaire`.",
+            "# To resume: assess questionnaire --resume a.yaml --lang en",
+        ]),
+    ],
+)  # fmt: skip
+def test_a_new_answers_file_says_how_to_resume_in_one_language(
+    mini_defs, tmp_path, monkeypatch, lang, header
+):
+    monkeypatch.chdir(tmp_path)
+    draft = new_draft(mini_defs.questionnaire, dt.date(2026, 3, 1))
+    save_draft(draft, tmp_path / "a.yaml", mini_defs.questionnaire, lang=lang)
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8").splitlines()[:2] == header
