@@ -636,6 +636,14 @@ _CLI: dict[str, Text] = {
         en="Warning: {path}: answers for questionnaire version {found}, read with version "
         "{current}; check the questions that changed.",
     ),
+    "cli_rules_ok": Text(
+        fr="{n} règles valides, {run} exemples vérifiés sur durable-rules et python (règles {version})",
+        en="{n} rules OK, {run} examples passed on durable-rules and python (rules {version})",
+    ),
+    "cli_examples_failed": Text(
+        fr="{n} exemples de règles sur {run} en échec : corriger la règle ou l'exemple indiqués ci-dessus",
+        en="{n} of {run} rule examples failed: fix the rule or the example shown above",
+    ),
     "iv_file_header": Text(
         fr="Réponses au questionnaire, écrites par « assess questionnaire ».\nPour reprendre : {resume}",
         en="Questionnaire answers, written by `assess questionnaire`.\nTo resume: {resume}",

@@ -75,7 +75,8 @@ def _print_report(report: BatchReport, errors_file: Path | None, lang: Lang) -> 
     if errors_file is None and report.errors:
         for outcome, problem in report.errors:
             column = f" [{problem.column}]" if problem.column else ""
-            value = f" « {problem.value} »" if problem.value else ""
+            quoted = f"« {problem.value} »" if lang == "fr" else f"“{problem.value}”"
+            value = f" {quoted}" if problem.value else ""
             echo(
                 t(
                     "b_row",

@@ -154,9 +154,11 @@ def rules_list(
 
 
 @rules.command("check")
+@lang_option
 @definitions_options
-def rules_check(rules_dir: Path | None, questionnaire_path: Path | None) -> None:
+def rules_check(lang: Lang, rules_dir: Path | None, questionnaire_path: Path | None) -> None:
     """Validate every rule and run its examples on both engines (help: help_text.HELP)."""
+    from ..i18n import t
     from ..rule_examples import check_examples
     from ..scoring.assessor import Assessor
 
@@ -166,10 +168,9 @@ def rules_check(rules_dir: Path | None, questionnaire_path: Path | None) -> None
     for failure in failures:
         click.echo(str(failure), err=True)
     if failures:
-        raise click.ClickException(f"{len(failures)} of {run} rule examples failed")
-    click.echo(
-        f"{len(defs.rules)} rules OK, {run} examples passed on durable-rules and python (rules {defs.rules_version})"
-    )
+        raise click.ClickException(t("cli_examples_failed", lang, n=len(failures), run=run))
+    said = t("cli_rules_ok", lang, n=len(defs.rules), run=run, version=defs.rules_version)
+    click.echo(said)
 
 
 @rules.command("coverage")

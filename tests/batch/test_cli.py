@@ -39,6 +39,11 @@ def test_exit_3_when_rows_are_rejected_and_errors_shown(tmp_path):
     )
     assert res.stderr.splitlines()[-1].startswith("2 lignes lues, 1 notée, 1 rejetée ;")
     assert res.stdout.startswith("finess,name,type,")
+    english = _batch(tmp_path, [row(GOOD[0]), row("123")], "--lang", "en")
+    assert (
+        "row 2 [finess] “123”: FINESS “123” must have 9 characters (it has 3)." in english.stderr
+    )  # no French quotes in English
+    assert english.stderr.splitlines()[-1].startswith("2 rows read, 1 scored, 1 rejected;")
 
 
 def test_exit_1_when_input_is_unusable(tmp_path):

@@ -161,8 +161,12 @@ def test_rules_list_not_reviewed_since(tmp_path):
 def test_rules_check_runs_examples_on_both_engines():
     result = run("rules", "check", *MINI_ARGS)
     assert result.exit_code == 0
+    assert result.stdout == (
+        "8 règles valides, 34 exemples vérifiés sur durable-rules et python (règles 5791ef06b676)\n"
+    )
+    english = run("rules", "check", "--lang", "en", *MINI_ARGS)
     assert (
-        result.stdout
+        english.stdout
         == "8 rules OK, 34 examples passed on durable-rules and python (rules 5791ef06b676)\n"
     )
 
