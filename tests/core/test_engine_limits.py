@@ -94,7 +94,7 @@ def test_a_choice_repeated_65_times_in_one_in_is_one_test(tmp_path):
     )  # fmt: skip
     result = _rules_check(rules)
     assert result.exit_code == 0, result.output
-    assert "examples passed on durable-rules and python" in result.output
+    assert "exemples vérifiés sur durable-rules et python" in result.output
 
 
 def test_tiny_rule_operands_load_and_compare_exactly(tmp_path):

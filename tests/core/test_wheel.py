@@ -32,7 +32,7 @@ def test_wheel_installs_and_scores_outside_the_repo(tmp_path: Path):
         [str(assess), "rules", "check"], cwd=elsewhere, capture_output=True, text=True
     )
     assert check.returncode == 0, check.stderr
-    assert "examples passed on durable-rules and python" in check.stdout
+    assert "exemples vérifiés sur durable-rules et python" in check.stdout
     example = next((ROOT / "examples").glob("*.yaml"))
     shutil.copy(example, elsewhere / "example.yaml")
     score = subprocess.run(
