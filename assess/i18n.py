@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .common import DOMAINS, Lang, Text
 from .file_messages import FILE_MESSAGES
+from .render_messages import RENDER_MESSAGES
 from .trust_messages import TRUST_MESSAGES
 
 __all__ = ["MESSAGES", "t", "tn"]
@@ -621,6 +622,7 @@ MESSAGES.update(_SUMMARY)
 # Consistency checks, evidence and the confidence grade (their own module, merged here).
 MESSAGES.update(TRUST_MESSAGES)
 MESSAGES.update(FILE_MESSAGES)  # the file writer's errors
+MESSAGES.update(RENDER_MESSAGES)  # report and summary rendering errors
 
 # The command line itself (errors, validate), needed before any other module is loaded.
 _CLI: dict[str, Text] = {

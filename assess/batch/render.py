@@ -17,7 +17,7 @@ from ..errors import RenderError
 from ..geo import DEPARTEMENT_NAMES, REGIONS
 from ..i18n import MESSAGES, t
 from ..render.filters import long_date
-from ..render.html import FONTS, environment, template_dirs
+from ..render.html import FONTS, environment, template_dirs, template_error
 from . import summary_labels as _labels  # noqa: F401  (the words of the two variants)
 from .summary import RegionalSummary
 
@@ -80,7 +80,7 @@ def summary_html(summary: RegionalSummary, lang: Lang = "fr", inline: bool = Tru
     try:
         return environment(None).get_template("summary.html").render(context)
     except TemplateError as exc:
-        raise RenderError(f"summary template error: {exc.message or type(exc).__name__}") from exc
+        raise template_error(exc) from exc
 
 
 def _jsonable(value: object) -> object:
@@ -91,7 +91,7 @@ def summary_format(path: Path) -> str:
     """The format a summary file name asks for; checked before any row is scored."""
     fmt = SUMMARY_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise RenderError(f"--summary: use a .pdf, .html or .json file name, not '{path.name}'")
+        raise RenderError.said("r_summary_format", name=path.name)
     return fmt
 
 

@@ -21,7 +21,15 @@ from ..resources import data_dir
 from .brand import Brand
 from .sandbox import ConfinedLoader, sandboxed_environment, template_in_recursion
 
-__all__ = ["FONTS", "environment", "recursion_error", "render_css", "render_html", "template_dirs"]
+__all__ = [
+    "FONTS",
+    "environment",
+    "recursion_error",
+    "render_css",
+    "render_html",
+    "template_dirs",
+    "template_error",
+]
 
 FONTS = {"font_regular": "fonts/AssessSans-Regular.ttf", "font_bold": "fonts/AssessSans-Bold.ttf"}
 ENTRY = "report.html"
@@ -44,10 +52,14 @@ def environment(user_dir: Path | None) -> Environment:
 def recursion_error(exc: RecursionError, user_dir: Path | None) -> RenderError:
     """A template that includes, extends or calls itself without end, named for the user."""
     name = template_in_recursion(exc, template_dirs(user_dir))
-    return RenderError(
-        f"template error ({name}): the template includes, extends or calls itself without end; "
-        "remove the loop"
-    )
+    return RenderError.said("r_template_loop", name=name)
+
+
+def template_error(exc: TemplateError) -> RenderError:
+    """A Jinja error with its place (template:line), Jinja's own words kept as the detail."""
+    lineno = getattr(exc, "lineno", None)
+    where = f" ({getattr(exc, 'filename', None)}:{lineno})" if lineno else ""
+    return RenderError.said("r_template", where=where, detail=exc.message or type(exc).__name__)
 
 
 def _uri(path: Path, inline: bool, media_type: str | None = None) -> str:
@@ -67,7 +79,7 @@ def _assets(user_dir: Path | None, brand: Brand, inline: bool) -> dict[str, str 
     for key, rel in FONTS.items():
         found = next((d / rel for d in template_dirs(user_dir) if (d / rel).is_file()), None)
         if found is None:
-            raise RenderError(f"font {rel} not found in the template directories")
+            raise RenderError.said("r_font_missing", font=rel)
         assets[key] = _uri(found, inline, "font/ttf")
     assets["logo"] = _uri(brand.logo, inline, brand.logo_type) if brand.logo else None
     return assets
@@ -108,5 +120,4 @@ def _render(
     except RecursionError as exc:
         raise recursion_error(exc, user_dir) from None
     except TemplateError as exc:
-        where = f" ({exc.filename}:{exc.lineno})" if getattr(exc, "lineno", None) else ""  # type: ignore[attr-defined]
-        raise RenderError(f"template error{where}: {exc.message or type(exc).__name__}") from exc
+        raise template_error(exc) from exc

@@ -110,14 +110,11 @@ def html_to_pdf(html: str, base_dir: Path, roots: list[Path], css: str | None = 
         fetcher.blocked.extend(exc.urls)
     except FatalURLFetchingError as exc:
         if not fetcher.blocked:  # e.g. a malformed data: URI
-            raise RenderError(f"PDF rendering failed: {exc}") from None
+            raise RenderError.said("r_pdf_failed", detail=str(exc)) from None
     except Exception as exc:  # WeasyPrint raises many kinds; the CLI needs one
         if not fetcher.blocked:
-            raise RenderError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
+            raise RenderError.said("r_pdf_failed", detail=f"{type(exc).__name__}: {exc}") from exc
     if fetcher.blocked:
         urls = ", ".join(_short(u) for u in fetcher.blocked[:5])
-        raise RenderError(
-            f"the report tried to load {len(fetcher.blocked)} resource(s) outside the template and brand "
-            f"directories, which is not allowed (no network, no other files): {urls}"
-        )
+        raise RenderError.said("r_blocked", n=len(fetcher.blocked), urls=urls)
     return pdf

@@ -289,6 +289,24 @@ def test_public_needs_a_summary(tmp_path):
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
+    [
+        (
+            "fr",
+            "Erreur : --summary : donner un nom de fichier en .pdf, .html ou .json, pas « s.txt ».",
+        ),
+        ("en", "Error: --summary: give a .pdf, .html or .json file name, not “s.txt”."),
+    ],
+)
+def test_a_summary_name_of_another_format_is_refused(tmp_path, lang, expected):
+    source = write(tmp_path, csv_text([row()]))
+    args = ["batch", str(source), "--summary", str(tmp_path / "s.txt"), "--lang", lang]
+    res = CliRunner().invoke(cli, [*args, *MINI_ARGS])
+    assert res.exit_code == 1 and expected in res.output
+    assert not (tmp_path / "s.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
     [("fr", "9,1 · 1 234 · 1er mars 2026"), ("en", "9.1 · 1,234 · 1 March 2026")],
 )
 def test_the_report_sandbox_formats_numbers_in_the_template_language(lang, expected):

@@ -35,7 +35,7 @@ PAYLOADS = {
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
 def test_payload_is_refused(tmp_path, name, mini_result, mini_defs):
     (tmp_path / "report.html").write_text(PAYLOADS[name], encoding="utf-8")
-    with pytest.raises(RenderError, match="template error") as info:
+    with pytest.raises(RenderError, match="Erreur dans le gabarit") as info:
         render_report(mini_result, mini_defs, fmt="html", template_dir=tmp_path)
     assert "root:" not in str(info.value)
 
@@ -78,7 +78,7 @@ def test_include_cannot_leave_the_template_dirs(tmp_path, include, mini_result, 
     (templates / "leak.html").symlink_to(secret)
     (templates / "sub" / "leak.html").symlink_to("/etc/passwd")
     (templates / "report.html").write_text(f'{{% include "{include}" %}}', encoding="utf-8")
-    with pytest.raises(RenderError, match="template error") as info:
+    with pytest.raises(RenderError, match="Erreur dans le gabarit") as info:
         render_report(mini_result, mini_defs, fmt="html", template_dir=templates)
     assert SECRET not in str(info.value) and "root:" not in str(info.value)
 
@@ -113,6 +113,10 @@ def test_endless_recursion_is_a_located_error(tmp_path, source, mini_result, min
     with pytest.raises(RenderError) as info:
         render_report(mini_result, mini_defs, fmt="html", template_dir=tmp_path)
     assert str(info.value) == (
-        "template error (report.html): the template includes, extends or calls itself "
-        "without end; remove the loop"
+        "Erreur dans le gabarit (report.html) : il s'inclut, s'étend ou s'appelle lui-même sans "
+        "fin ; retirer la boucle."
+    )
+    assert info.value.text("en") == (
+        "Template error (report.html): the template includes, extends or calls itself "
+        "without end; remove the loop."
     )

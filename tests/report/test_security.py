@@ -123,7 +123,7 @@ def test_template_dir_cannot_escape_the_sandbox(tmp_path, name, mini_result, min
         '{% extends "default:report.html" %}{% block head %}' + ATTACKS[name] + "{% endblock %}",
         encoding="utf-8",
     )
-    with pytest.raises(RenderError, match="not allowed"):
+    with pytest.raises(RenderError, match="n'est pas permis"):
         render_report(mini_result, mini_defs, template_dir=tmp_path)
 
 
@@ -133,7 +133,7 @@ def test_symlink_out_of_template_dir_is_blocked(tmp_path, mini_result, mini_defs
         '{% extends "default:report.html" %}{% block head %}<a rel="attachment" href="leak.txt">x</a>{% endblock %}',
         encoding="utf-8",
     )
-    with pytest.raises(RenderError, match="not allowed"):
+    with pytest.raises(RenderError, match="n'est pas permis"):
         render_report(mini_result, mini_defs, template_dir=tmp_path)
 
 
@@ -156,9 +156,18 @@ def test_template_errors_are_render_errors(tmp_path, mini_result, mini_defs):
     (tmp_path / "report.html").write_text("{{ no_such_variable }}", encoding="utf-8")
     with pytest.raises(RenderError, match="no_such_variable"):
         render_report(mini_result, mini_defs, fmt="html", template_dir=tmp_path)
-    (tmp_path / "report.html").write_text("{% if %}", encoding="utf-8")
-    with pytest.raises(RenderError, match="template error"):
+    (tmp_path / "report.html").write_text("ok\n{% if %}", encoding="utf-8")
+    with pytest.raises(RenderError) as info:
         render_report(mini_result, mini_defs, fmt="html", template_dir=tmp_path)
+    where = f"{tmp_path / 'report.html'}:2"
+    assert str(info.value) == (
+        f"Erreur dans le gabarit ({where}) : Expected an expression, got 'end of statement block' ; "
+        "corriger le gabarit (--template-dir)."
+    )
+    assert info.value.text("en") == (
+        f"Template error ({where}): Expected an expression, got 'end of statement block'; "
+        "fix the template (--template-dir)."
+    )
 
 
 def test_svg_logo_cannot_reach_files(tmp_path, mini_result, mini_defs):
@@ -169,8 +178,18 @@ def test_svg_logo_cannot_reach_files(tmp_path, mini_result, mini_defs):
         encoding="utf-8",
     )
     brand = Brand(name="X", logo=logo, logo_type="image/svg+xml", root=tmp_path)
-    with pytest.raises(RenderError, match="not allowed"):
+    with pytest.raises(RenderError) as info:
         render_report(mini_result, mini_defs, brand=brand)
+    assert str(info.value) == (
+        "Le rapport a voulu charger 1 ressource(s) hors des dossiers de gabarits et de marque, ce "
+        "qui n'est pas permis (ni réseau, ni autres fichiers) : file:///etc/passwd. Copier ces "
+        "fichiers dans le dossier de gabarits ou de marque."
+    )
+    assert info.value.text("en") == (
+        "The report tried to load 1 resource(s) outside the template and brand directories, which "
+        "is not allowed (no network, no other files): file:///etc/passwd. Copy these files into "
+        "the template or brand directory."
+    )
 
 
 def test_user_stylesheet_cannot_reach_the_network(tmp_path, mini_result, mini_defs):
@@ -179,5 +198,5 @@ def test_user_stylesheet_cannot_reach_the_network(tmp_path, mini_result, mini_de
         "body { background: url(file:///etc/passwd); }",
         encoding="utf-8",
     )
-    with pytest.raises(RenderError, match="not allowed"):
+    with pytest.raises(RenderError, match="n'est pas permis"):
         render_report(mini_result, mini_defs, template_dir=tmp_path)
