@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import interrupt
+from ..answers import AnswerSet
 from ..common import Lang
 from ..definitions import Definitions
 from ..errors import AssessError
@@ -164,17 +165,21 @@ class Worker:
         scored = Scored(
             raw.row, raw.line, record, tuple(evaluation.finding_ids()), warnings=tuple(row.problems)
         )
-        return self._report(scored, result) if result is not None else scored
+        return self._report(scored, result, parsed) if result is not None else scored
 
-    def _report(self, scored: Scored, result: AssessmentResult) -> Scored:
-        """Render the organisation's PDF under a temporary name; the parent renames or drops it."""
+    def _report(self, scored: Scored, result: AssessmentResult, answers: AnswerSet) -> Scored:
+        """Render the organisation's PDF under a temporary name; the parent renames or drops it.
+        Its plan comes from the roadmap, searched with the bounds `assess report` uses."""
         from ..atomic import write_atomic
+        from ..progress.plan_steps import report_steps
         from ..render.report import render_report
 
         assert self.config.reports_dir is not None
         path = self.config.reports_dir / f".{result.organisation.finess}.{scored.row}.pdf.tmp"
+        lang = self.config.lang
         try:
-            write_atomic(path, render_report(result, self.defs, lang=self.config.lang, fmt="pdf"))
+            steps = report_steps(self.assessor, answers, self.as_of)  # as `assess report` does
+            write_atomic(path, render_report(result, self.defs, lang=lang, fmt="pdf", steps=steps))
         except Exception as exc:  # the row is scored; only its report failed
             detail = exc.text(self.config.lang) if isinstance(exc, AssessError) else ""
             return replace(scored, report_error=detail or t("b_report_crash", self.config.lang))
