@@ -5,6 +5,8 @@ they meet. The domains' groups are ordered by severity (the most severe gate of 
 by index points gained per unit of effort. The steps are then applied one after the other and
 each prefix is evaluated by the Assessor: what a step says it gives (levels that move, index
 points) is what the engine computed with this step and every step before it, never an estimate.
+A gate whose changes alone only lose points (no level moves) is merged into the group's next
+step, so that no action reads as "do this to lose points".
 
 Cost: one roadmap search, bounded by `REPORT_LIMITS`, and one evaluation per step.
 """
@@ -12,7 +14,7 @@ Cost: one roadmap search, bounded by `REPORT_LIMITS`, and one evaluation per ste
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..answers import AnswerSet
 from ..common import DOMAINS, SEVERITY_ORDER, Severity
@@ -106,12 +108,21 @@ def plan_steps(
     steps: list[PlanStep] = []
     applied: list[Change] = []
     for group in groups:
-        end = len(steps) + len(group.gates) - 1
-        for rid, changes in group.gates:
-            applied += answer_changes(changes)
+        mine: list[PlanStep] = []
+        carried: tuple[AnswerChange, ...] = ()
+        for number, (rid, own) in enumerate(group.gates, 1):
+            changes = carried + own
+            applied += answer_changes(own)
             now = assessor.evaluate(apply_changes(answers, applied), as_of)
+            moves = _moves(previous, now)
+            if now.index < previous.index and not moves and number < len(group.gates):
+                # alone it only costs points (e.g. it opens the questions the next gate asks):
+                # a director is told to do it together with the next step, measured together
+                carried = changes
+                continue
+            carried = ()
             resolved = sorted(today & set(previous.finding_ids()) - set(now.finding_ids()))
-            steps.append(
+            mine.append(
                 PlanStep(
                     domain=group.plan.domain,
                     rule_id=rid,
@@ -119,13 +130,15 @@ def plan_steps(
                     target_level=group.plan.target_level or 0,
                     index_before=previous.index,
                     index_after=now.index,
-                    moves=_moves(previous, now),
+                    moves=moves,
                     findings_resolved=tuple(resolved),
-                    group_end=end,
+                    group_end=0,
                     group_severity=group.severity,
-                )
+                )  # fmt: skip
             )
             previous = now
+        end = len(steps) + len(mine) - 1
+        steps += [replace(step, group_end=end) for step in mine]
     return steps
 
 

@@ -132,8 +132,7 @@ class Assessor:
 
     def _to_confirm(self, pending: frozenset[str]) -> Text:
         """Carried-over answers are scored as given: say which ones nobody has confirmed yet."""
-        questions = self.defs.questionnaire.questions()
-        ordered = [q.label for qid, q in questions.items() if qid in pending]
+        ordered = [q.label for qid, q in self.questions.items() if qid in pending]
         more = len(ordered) - MAX_NAMED
         fr = ", ".join(f"« {label.fr} »" for label in ordered[:MAX_NAMED])
         en = ", ".join(f"“{label.en}”" for label in ordered[:MAX_NAMED])
