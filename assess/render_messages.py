@@ -43,6 +43,12 @@ RENDER_MESSAGES: dict[str, Text] = {
         "which is not allowed (no network, no other files): {urls}. Copy these files into the "
         "template or brand directory.",
     ),
+    "r_summary_stdout": _M(
+        fr="--summary : la synthèse s'écrit dans un fichier (.pdf, .html ou .json), pas sur la "
+        "sortie standard (-) ; donner un nom de fichier.",
+        en="--summary: the summary is written to a file (.pdf, .html or .json), not to standard "
+        "output (-); give a file name.",
+    ),
     "r_summary_format": _M(
         fr="--summary : donner un nom de fichier en .pdf, .html ou .json, pas « {name} ».",
         en="--summary: give a .pdf, .html or .json file name, not “{name}”.",

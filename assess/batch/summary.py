@@ -187,13 +187,19 @@ class SummaryBuilder:
         self.checks.update(set(checks))
         self.with_checks += 1 if checks else 0
 
-    def _finding_rows(self, counts: Counter[str] | None = None) -> list[FindingRow]:
-        rows = []
+    def _finding_rows(
+        self, counts: Counter[str] | None = None, public: bool = False
+    ) -> list[FindingRow]:
+        """The most frequent findings (or checks); the public variant leaves out those of fewer
+        than `MIN_GROUP` organisations (a rule about one type would describe that small group)."""
+        rows: list[FindingRow] = []
         counts = self.findings if counts is None else counts
-        for rid, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: self.top]:
+        for rid, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             rule = self.defs.rules.get(rid)
-            if rule is None:
+            if rule is None or (public and count < MIN_GROUP):
                 continue
+            if len(rows) == self.top:
+                break
             rows.append(
                 FindingRow(
                     rid,
@@ -225,14 +231,15 @@ class SummaryBuilder:
             organisations=self.count, rejected=rejected,
             mean_index=round(self.index_sum / self.count, 1) if self.count else 0.0,
             questionnaire=f"{q.id} v{q.version}", rules_version=self.defs.rules_version,
-            levels=self.levels, heatmap=[] if public else heat, findings=self._finding_rows(),
+            levels=self.levels, heatmap=[] if public else heat,
+            findings=self._finding_rows(public=public),
             by_type=by_type, by_departement=by_dept,
             suppressed_types=other_types, suppressed_departements=other_depts,
             grades={g: self.grades.get(g, 0) for g in GRADES},
             domain_grades={d: {g: c.get(g, 0) for g in GRADES} for d, c in self.domain_grades.items()},
-            checks=self._finding_rows(self.checks), with_checks=self.with_checks,
+            checks=self._finding_rows(self.checks, public), with_checks=self.with_checks,
             sections={sec.id: sec.title for sec in q.sections},
-            progression=anonymous(progression) if public and progression else progression,
+            progression=_progression(progression, public),
             public=public, regions=tuple(code for code, _ in self.regions.most_common()),
             date_from=self.dates[0] if self.dates else None,
             date_to=self.dates[1] if self.dates else None,
@@ -262,6 +269,14 @@ class SummaryBuilder:
         hidden = hidden_cells(shown, other, MIN_GROUP)
         rows = [_row(k, label(k), s, hidden.get(k, frozenset())) for k, s in shown.items()]
         return rows, other.count
+
+
+def _progression(progression: Progression | None, public: bool) -> Progression | None:
+    """The public variant lists no organisation, and shows no progression of fewer than
+    `MIN_GROUP` organisations matched with the previous campaign."""
+    if progression is None or not public:
+        return progression
+    return anonymous(progression) if progression.matched >= MIN_GROUP else None
 
 
 def _departement_label(key: str) -> Text:

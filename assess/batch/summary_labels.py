@@ -30,11 +30,13 @@ SUMMARY_VARIANT_MESSAGES: dict[str, Text] = {
         fr="Aucune organisation n'est nommée (ni nom, ni FINESS). Les types et départements de "
         "moins de %s organisations ne sont pas détaillés, ni ceux qui permettraient de les "
         "retrouver par différence avec les totaux (secret secondaire, comme en statistique "
-        "publique) ; « s » marque une moyenne masquée pour la même raison.",
+        "publique) ; « s » marque une moyenne masquée pour la même raison. Les constats et contrôles "
+        "relevés chez moins de %s organisations ne sont pas listés.",
         en="No organisation is named (neither name nor FINESS). Types and départements of fewer "
         "than %s organisations are not detailed, nor those that would let them be recovered by "
         "difference with the totals (secondary suppression, as statistical offices do); “s” marks "
-        "a mean hidden for the same reason.",
+        "a mean hidden for the same reason. Findings and checks met by fewer than %s organisations "
+        "are not listed.",
     ),
     "s_withheld": _M(
         fr="Moins de %s organisations notées : la version publique ne publie aucun chiffre, qui "

@@ -139,7 +139,9 @@ def batch(
     chosen = output_format(output, fmt, _RESULT_FORMATS, "csv")
     if summary_path is not None:
         if is_stdout(summary_path):
-            raise click.UsageError("--summary: give a file name (.pdf, .html or .json), not -")
+            from ..i18n import t
+
+            raise click.UsageError(t("r_summary_stdout", lang))
         summary_format(summary_path)
     elif public:
         from ..i18n import t

@@ -15,11 +15,11 @@ HELP: dict[str, tuple[str, str]] = {
     "": (
         "Évaluer la maturité e-santé d'un établissement de santé français : questionnaire, règles "
         "déclaratives (rapport « E-santé : augmentons la dose ! » et référentiels 2024–2026), "
-        "scores, rapports.\n\nLangue : --lang en, ou la variable d'environnement ASSESS_LANG=en.",
+        "scores, rapports.\n\nLangue : assess COMMANDE --lang en, ou la variable d'environnement ASSESS_LANG=en.",
         "Assess the e-health readiness of a French health organisation: questionnaire, "
         "declarative rules (report « E-santé : augmentons la dose ! » and 2024–2026 "
-        "referentials), scores, reports.\n\nLanguage: --lang fr, or the environment variable "
-        "ASSESS_LANG=fr.",
+        "referentials), scores, reports.\n\nLanguage: assess COMMAND --lang fr, or the "
+        "environment variable ASSESS_LANG=fr.",
     ),
     ":version": ("Afficher la version et quitter.", "Show the version and exit."),
     ":lang": (

@@ -119,6 +119,51 @@ def test_a_public_summary_of_fewer_than_five_publishes_no_figure(mini_defs):
     assert not five.withheld and five.mean_index == 34.0
 
 
+def test_the_public_summary_lists_no_finding_of_fewer_than_five(mini_defs):
+    builder = SummaryBuilder(mini_defs)
+    for i in range(8):
+        found = ("CYB-001",) if i < 4 else ("CYB-001", "GOV-001") if i < 5 else ("GOV-001",)
+        builder.add(Scored(i + 1, i + 2, _record(i, "ch", 40.0), found))
+    internal, public = builder.build(public=False), builder.build(public=True)
+    assert [(f.rule_id, f.count) for f in internal.findings] == [("CYB-001", 5), ("GOV-001", 4)]
+    assert [(f.rule_id, f.count) for f in public.findings] == [("CYB-001", 5)]
+    assert (
+        "Les constats et contrôles relevés chez moins de 5 organisations ne sont pas listés."
+        in (summary_html(public, "fr"))
+    )
+
+
+def test_the_public_summary_shows_no_progression_of_fewer_than_five():
+    from assess.batch.summary import _progression
+    from assess.progress.campaign import Progression
+
+    def progression(matched: int) -> Progression:
+        moves = {d: [[0] * 6 for _ in range(6)] for d in DOMAINS}
+        zero = dict.fromkeys(DOMAINS, 0)
+        return Progression(matched, 0, 0, 1.5, moves, zero, zero, [])
+
+    assert _progression(progression(4), public=True) is None
+    assert _progression(progression(4), public=False) == progression(4)
+    assert _progression(progression(5), public=True) == progression(5)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", "--summary : la synthèse s'écrit dans un fichier (.pdf, .html ou .json), pas sur la "
+               "sortie standard (-) ; donner un nom de fichier."),
+        ("en", "--summary: the summary is written to a file (.pdf, .html or .json), not to "
+               "standard output (-); give a file name."),
+    ],
+)  # fmt: skip
+def test_the_summary_cannot_go_to_standard_output(tmp_path, lang, expected):
+    source = write(tmp_path, csv_text([row()]))
+    res = CliRunner().invoke(
+        cli, ["batch", str(source), "--summary", "-", "--lang", lang, *MINI_ARGS]
+    )
+    assert res.exit_code == 2 and expected in " ".join(res.output.split())
+
+
 def test_a_small_part_of_the_remainder_is_covered_too():
     def stats(n: int, applicable: int) -> GroupStats:
         g = GroupStats()

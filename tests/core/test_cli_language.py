@@ -76,6 +76,9 @@ def test_root_help_lists_commands_in_the_chosen_language():
     assert (
         "  score          Score an answers file: level, score and findings per domain." in english
     )
+    # the language option belongs to the commands, not to `assess` itself: the help says so
+    assert "Langue : assess COMMANDE --lang en, ou la variable" in french
+    assert "Language: assess COMMAND --lang fr, or the environment variable" in english
 
 
 def test_click_names_parameters_as_the_help_shows_them(tmp_path):
