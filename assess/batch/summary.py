@@ -115,7 +115,7 @@ class RegionalSummary:
     regions: tuple[str, ...] = ()  # INSEE codes of the organisations scored, most frequent first
     date_from: dt.date | None = None  # earliest and latest assessment date of the data
     date_to: dt.date | None = None
-    withheld: bool = False  # public variant of fewer than `min_group` organisations: no figures
+    withheld: bool = False  # no figures: public variant of fewer than `min_group`, or none scored
 
 
 def _seed_refs(ids: list[str], catalog: Catalog) -> list[SeedRef]:
@@ -219,10 +219,11 @@ class SummaryBuilder:
         """The summary; `public`: the variant that names no organisation (see `disclosure.py`).
 
         A public summary of fewer than `MIN_GROUP` organisations publishes no figure at all: the
-        regional totals would then describe that small group.
+        regional totals would then describe that small group. Neither variant has figures when
+        no organisation was scored.
         """
-        if public and self.count < MIN_GROUP:
-            return self._withheld(rejected)
+        if self.count == 0 or (public and self.count < MIN_GROUP):
+            return self._withheld(rejected, public)
         by_type, other_types = self._groups(self.types, _type_label, public)
         by_dept, other_depts = self._groups(self.departements, _departement_label, public)
         q = self.defs.questionnaire
@@ -245,14 +246,14 @@ class SummaryBuilder:
             date_to=self.dates[1] if self.dates else None,
         )  # fmt: skip
 
-    def _withheld(self, rejected: int) -> RegionalSummary:
+    def _withheld(self, rejected: int, public: bool) -> RegionalSummary:
         q = self.defs.questionnaire
         return RegionalSummary(
             organisations=self.count, rejected=rejected, mean_index=0.0,
             questionnaire=f"{q.id} v{q.version}", rules_version=self.defs.rules_version,
             levels={}, heatmap=[], findings=[], by_type=[], by_departement=[],
             suppressed_types=self.count, suppressed_departements=self.count,
-            sections={sec.id: sec.title for sec in q.sections}, public=True,
+            sections={sec.id: sec.title for sec in q.sections}, public=public,
             regions=tuple(code for code, _ in self.regions.most_common()),
             date_from=self.dates[0] if self.dates else None,
             date_to=self.dates[1] if self.dates else None, withheld=True,

@@ -44,6 +44,12 @@ SUMMARY_VARIANT_MESSAGES: dict[str, Text] = {
         en="Fewer than %s organisations scored: the public version publishes no figure, since any "
         "would describe that small group. The internal version gives them.",
     ),
+    "s_none_scored": _M(
+        fr="Aucune organisation notée : corriger les lignes rejetées (liste complète avec "
+        "--errors FICHIER), puis relancer.",
+        en="No organisation scored: fix the rejected rows (full list with --errors FILE), then "
+        "run again.",
+    ),
     "s_secret": _M(fr="s", en="s"),
     "s_secret_note": _M(
         fr="s : secret statistique (moyenne portant sur moins de %s organisations, ou qui "

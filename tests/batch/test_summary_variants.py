@@ -119,6 +119,19 @@ def test_a_public_summary_of_fewer_than_five_publishes_no_figure(mini_defs):
     assert not five.withheld and five.mean_index == 34.0
 
 
+@pytest.mark.parametrize("public", [False, True])
+def test_a_summary_of_no_organisation_says_so_in_one_line(mini_defs, public):
+    summary = SummaryBuilder(mini_defs).build(rejected=3, public=public)
+    assert summary.withheld and summary.organisations == 0 and summary.levels == {}
+    fr, en = summary_html(summary, "fr"), summary_html(summary, "en")
+    assert (
+        "Aucune organisation notée : corriger les lignes rejetées (liste complète avec "
+        "--errors FICHIER), puis relancer."
+    ) in fr
+    assert "No organisation scored: fix the rejected rows" in en
+    assert "indice moyen" not in fr and "Moins de 5" not in fr
+
+
 def test_the_public_summary_lists_no_finding_of_fewer_than_five(mini_defs):
     builder = SummaryBuilder(mini_defs)
     for i in range(8):
