@@ -18,7 +18,7 @@ level only when it is the last condition missing for that level.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..common import DOMAINS, SEVERITY_ORDER, Severity
 from ..progress.plan_steps import PlanStep
@@ -142,6 +142,10 @@ def action_plan(
     items += [
         _gate_item(d, g, gates_q, fmt) for rid, (d, g) in open_gates.items() if rid not in covered
     ]
+    # "last condition missing" is judged on today's answers: where the steps change a domain's
+    # answers, only the steps' measured effects may speak of its levels
+    stepped = {s.domain for s in steps}
+    items = [replace(it, outcome="") if it.domain_id in stepped else it for it in items]
     items.sort(key=_sort_key)
     # A step's group keeps its place (the steps were re-scored in that order): sort by group.
     order = sorted(
